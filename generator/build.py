@@ -1,0 +1,110 @@
+"""The build pipeline: load → tag → render → write → MkDocs.
+
+Everything is read and validated before anything is written; the site folder is
+replaced only by a complete, successful build.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.load import load
+from generator.model import Archive
+from generator.render import render_site
+from generator.tagging import tag
+from generator.views import build_views
+from generator.write import swap_in, sync_tree
+
+PROJECT = Path(__file__).resolve().parent.parent
+"""The project folder: ``mkdocs.yml``, ``templates/`` and ``site_overrides/`` live here."""
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads and writes."""
+
+    content: Path
+    """The content folder (``transcripts/``, ``speakers.yaml``, ``topics.yaml``, ``raw/``)."""
+    out: Path
+    """The published site."""
+    work: Path
+    """Generated Markdown and data (``docs/``), kept between builds to write only changes."""
+    config: Path = PROJECT / "mkdocs.yml"
+    """The MkDocs configuration."""
+
+    @classmethod
+    def for_(cls, content: Path, out: Path, work: Path | None = None) -> Paths:
+        """Default the work folder to ``.build`` beside the site folder."""
+        return cls(content, out, work or out.resolve().parent / ".build")
+
+    @property
+    def docs(self) -> Path:
+        return self.work / "docs"
+
+    @property
+    def templates(self) -> list[Path]:
+        """Template folders by precedence: the content's own overrides, then the project's."""
+        return [self.content / "templates", PROJECT / "templates"]
+
+
+def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
+    """The raw sources the transcripts name, for the site's provenance links."""
+    raw = {}
+    for transcript in archive.transcripts:
+        if transcript.source.file:
+            path = content / transcript.source.file
+            if path.is_file():
+                raw[Path(transcript.source.file).name] = path.read_bytes()
+    return raw
+
+
+def generate(paths: Paths) -> tuple[Archive, tuple[int, int, int]]:
+    """Validate the content and bring the generated Markdown up to date.
+
+    Returns the tagged archive and (written, unchanged, deleted) page counts.
+    """
+    archive = tag(load(paths.content))
+    files = render_site(archive, build_views(archive), paths.templates,
+                        _raw_files(archive, paths.content))
+    return archive, sync_tree(paths.docs, files)
+
+
+def mkdocs_config(paths: Paths, site_dir: Path):  # type: ignore[no-untyped-def]
+    """Load the project's MkDocs configuration, pointed at the generated docs."""
+    from mkdocs.config import load_config
+
+    return load_config(
+        str(paths.config), docs_dir=str(paths.docs), site_dir=str(site_dir), strict=True
+    )
+
+
+def publish(paths: Paths) -> None:
+    """Run MkDocs into a temporary folder, then swap it in for the site."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    paths.out.resolve().parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{paths.out.name}.", dir=paths.out.resolve().parent))
+    try:
+        config = mkdocs_config(paths, staging)
+        mkdocs_build(config)
+    except (Abort, ConfigurationError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"MkDocs failed: {error}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, paths.out)
+
+
+def build(paths: Paths) -> tuple[int, int, int]:
+    """The whole build; returns the (written, unchanged, deleted) page counts."""
+    _, counts = generate(paths)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    publish(paths)
+    return counts

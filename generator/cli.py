@@ -1,0 +1,169 @@
+"""The ``transcripts`` command: import, check, build, serve. Thin: it calls the stages."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+from generator.build import Paths, build, generate
+from generator.errors import ArchiveError
+from generator.importing import import_files
+from generator.load import load
+
+DEFAULT_CONTENT = Path("content")
+DEFAULT_OUT = Path("site")
+
+
+def _expand(items: list[str]) -> list[Path]:
+    """Files, folders (their files, recursively) and globs, in a stable order."""
+    found: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file())
+        elif path.exists():
+            found.append(path)
+        else:
+            matches = sorted(Path().glob(item)) if not path.is_absolute() else sorted(
+                Path(path.anchor).glob(str(path.relative_to(path.anchor)))
+            )
+            if not matches:
+                raise ArchiveError(f"{item}: no such file")
+            found += [p for p in matches if p.is_file()]
+    return found
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    report = import_files(_expand(args.files), args.content, args.format, args.force)
+    for path in report.written:
+        print(f"wrote {path}")
+    for path in report.unchanged:
+        print(f"unchanged {path}")
+    for path in report.kept:
+        print(f"kept {path}: it differs from the import (edited by hand?); --force replaces it")
+    for speaker in report.new_speakers:
+        print(f"new speaker {speaker.id} ({speaker.name}), added to the registry unreviewed")
+    for failure in report.failures:
+        print(f"Error: {failure}", file=sys.stderr)
+    done = len(report.written) + len(report.unchanged)
+    print(f"imported: {done} transcripts, {len(report.new_speakers)} new speakers, "
+          f"{len(report.kept)} kept, {len(report.failures)} failed")
+    return 1 if report.failures else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    archive = load(args.content)
+    paragraphs = sum(len(t.paragraphs) for t in archive.transcripts)
+    print(f"ok: {len(archive.transcripts)} transcripts, {paragraphs} paragraphs, "
+          f"{len(archive.speakers)} speakers, {len(archive.topics)} topics")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    paths = Paths.for_(args.content, args.out, args.work)
+    written, unchanged, deleted = build(paths)
+    print(f"site: {paths.out}")
+    print(f"pages: {written} written, {unchanged} unchanged, {deleted} deleted")
+    return 0
+
+
+def _snapshot(folders: list[Path]) -> dict[str, tuple[float, int]]:
+    state = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file():
+                    stat = path.stat()
+                    state[str(path)] = (stat.st_mtime, stat.st_size)
+    return state
+
+
+def _regenerate_on_change(paths: Paths, interval: float = 0.5) -> None:
+    """Regenerate the Markdown whenever the content or templates change;
+    MkDocs' own watcher then rebuilds the pages that changed."""
+    watched = [paths.content, *paths.templates]
+    before = _snapshot(watched)
+    while True:
+        time.sleep(interval)
+        now = _snapshot(watched)
+        if now == before:
+            continue
+        before = now
+        try:
+            _, (written, unchanged, deleted) = generate(paths)
+            print(f"pages: {written} written, {unchanged} unchanged, {deleted} deleted",
+                  flush=True)
+        except ArchiveError as error:
+            print(f"Error: {error}", file=sys.stderr, flush=True)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    work = args.work or Path(".build")
+    paths = Paths.for_(args.content, work / "serve-site", work)
+    generate(paths)
+    threading.Thread(target=_regenerate_on_change, args=(paths,), daemon=True).start()
+    serve(
+        config_file=str(paths.config),
+        livereload=True,
+        watch_theme=True,
+        docs_dir=str(paths.docs),
+        dev_addr=args.dev_addr,
+        strict=False,
+    )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    top = argparse.ArgumentParser(
+        prog="transcripts", description="Build a searchable archive site from transcripts."
+    )
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
+                         help="content folder (default: content)")
+        return sub
+
+    sub = command("import", "Import raw transcripts into structured YAML.")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="files, folders or globs")
+    sub.add_argument("--format", help="force a format instead of detecting it")
+    sub.add_argument("--force", action="store_true",
+                     help="replace transcript files that differ from the import")
+    sub.set_defaults(run=cmd_import)
+
+    sub = command("check", "Validate the content; report every problem, exit 1 if any.")
+    sub.set_defaults(run=cmd_check)
+
+    sub = command("build", "Validate, tag, render and publish the site.")
+    sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="site folder (default: site)")
+    sub.add_argument("--work", type=Path, default=None,
+                     help="folder for the generated Markdown (default: .build beside --out)")
+    sub.set_defaults(run=cmd_build)
+
+    sub = command("serve", "Live preview: editing the content rebuilds the site.")
+    sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    sub.add_argument("--work", type=Path, default=None,
+                     help="folder for the generated Markdown (default: .build)")
+    sub.set_defaults(run=cmd_serve)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; user errors print ``Error: ...`` and return 1."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ArchiveError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,192 @@
+"""Russian Foreign Ministry English transcripts.
+
+No front matter: the first line is the title ("Foreign Minister Sergey Lavrov’s remarks
+... with Japanese Foreign Minister Fumio Kishida ..., Tokyo, April 15, 2016"). Each
+further line is a paragraph. Opening remarks carry no label and belong to the principal
+speaker; turns start with labels such as ``Question (to both ministers):`` or
+``Sergey Lavrov (adds to Fumio Kishida’s answer):``; an unlabelled paragraph continues
+the turn before it. The counterpart's own words are not published: where they would
+stand the importer puts an ``omitted`` turn.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from generator.errors import ImportFailure
+from generator.importers.base import Draft, DraftPerson, DraftTurn
+
+PUBLISHER = "Ministry of Foreign Affairs of the Russian Federation"
+
+_DATE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}"
+_TITLE = re.compile(
+    rf"^(?P<who>[^,]+?)[’']s (?P<what>.+?), (?P<place>[^,]+), (?P<date>{_DATE})\s*$"
+)
+_QUESTION = ("question", "questions")
+_LABEL = re.compile(
+    r"^(?P<label>(?P<who>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3})"
+    r"(?: \((?P<note>[^()]{1,160})\))?):[ \t\u00a0]+(?P<text>\S.*)$"
+)
+_ROLE_WORDS = {
+    "foreign", "minister", "deputy", "prime", "president", "first", "director", "secretary",
+    "state", "spokesperson", "spokeswoman", "spokesman", "ambassador", "chancellor", "general",
+    "of", "the", "affairs", "russian", "federation", "vice", "premier", "acting", "special",
+    "representative", "envoy", "high", "commissioner", "head", "chairman", "chair",
+}
+_NATIONALITIES = {
+    "Japanese": "Japan", "Chinese": "China", "American": "United States", "US": "United States",
+    "British": "United Kingdom", "French": "France", "German": "Germany", "Italian": "Italy",
+    "Indian": "India", "Turkish": "Turkey", "Iranian": "Iran", "Syrian": "Syria",
+    "Egyptian": "Egypt", "Korean": "Republic of Korea", "Mongolian": "Mongolia",
+    "Kazakh": "Kazakhstan", "Belarusian": "Belarus", "Serbian": "Serbia", "Saudi": "Saudi Arabia",
+    "Israeli": "Israel", "Palestinian": "Palestine", "Brazilian": "Brazil", "Spanish": "Spain",
+    "Finnish": "Finland", "Norwegian": "Norway", "Austrian": "Austria", "Greek": "Greece",
+    "Vietnamese": "Vietnam", "Indonesian": "Indonesia", "Cuban": "Cuba", "Venezuelan": "Venezuela",
+    "Argentine": "Argentina", "Mexican": "Mexico", "Pakistani": "Pakistan", "Afghan": "Afghanistan",
+    "Iraqi": "Iraq", "Jordanian": "Jordan", "Lebanese": "Lebanon", "Qatari": "Qatar",
+    "Emirati": "United Arab Emirates", "Armenian": "Armenia", "Azerbaijani": "Azerbaijan",
+    "Georgian": "Georgia", "Ukrainian": "Ukraine", "Uzbek": "Uzbekistan", "Tajik": "Tajikistan",
+    "Kyrgyz": "Kyrgyzstan", "Turkmen": "Turkmenistan", "Moldovan": "Moldova",
+}
+_EVENTS = (
+    ("joint news conference", "joint-news-conference"),
+    ("joint press conference", "joint-news-conference"),
+    ("news conference", "news-conference"),
+    ("press conference", "news-conference"),
+    ("interview", "interview"),
+    ("briefing", "press-briefing"),
+    ("speech", "speech"),
+    ("address", "speech"),
+    ("statement", "statement"),
+    ("remarks", "remarks"),
+    ("answers", "remarks"),
+)
+_SEPARATOR = re.compile(r"^\s*(\*\s*){3}$")
+
+
+def _person(text: str) -> DraftPerson:
+    """Split "Japanese Foreign Minister Fumio Kishida" into role, name and country."""
+    words = text.split()
+    cut = len(words)
+    while cut > 0 and words[cut - 1].lower() not in _ROLE_WORDS:
+        cut -= 1
+    cut = min(cut, len(words) - 1)
+    name = " ".join(words[cut:])
+    role_words = words[:cut]
+    country = _NATIONALITIES.get(role_words[0]) if role_words else None
+    return DraftPerson(name=name, role=" ".join(role_words) or None, country=country)
+
+
+def _counterparts(what: str) -> list[DraftPerson]:
+    match = re.search(r"\bwith (.+?)(?: following| after| on the sidelines| in | at |$)", what)
+    if not match:
+        return []
+    people = []
+    for part in re.split(r",? and |, ", match.group(1)):
+        words = part.split()
+        # Only a phrase that ends in a capitalised name is a person ("with the media" is not).
+        if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
+            people.append(_person(part))
+    return people
+
+
+def _event(what: str) -> str:
+    lowered = what.lower()
+    return next((kind for phrase, kind in _EVENTS if phrase in lowered), "other")
+
+
+class MfaImporter:
+    """Reads the Russian Foreign Ministry's English transcripts."""
+
+    name = "mfa"
+
+    def detect(self, text: str) -> bool:
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        return bool(_TITLE.match(first)) and not first.startswith("---")
+
+    def parse(self, text: str, file: str) -> Draft:
+        lines = text.lstrip("\ufeff").splitlines()
+        title = lines[0].strip() if lines else ""
+        match = _TITLE.match(title)
+        if not match:
+            raise ImportFailure(
+                file, "expected a title line ending in ', <place>, <Month> <day>, <year>'", 1
+            )
+        principal = _person(match["who"])
+        principal.country = principal.country or "Russia"
+        draft = Draft(
+            title=title,
+            date=datetime.strptime(match["date"], "%B %d, %Y").date().isoformat(),
+            event=_event(match["what"]),
+            publisher=PUBLISHER,
+            place=match["place"].strip(),
+            participants=[principal, *_counterparts(match["what"])],
+        )
+        names = {p.name for p in draft.participants}
+        for number, line in enumerate(lines[1:], start=2):
+            if not line.strip() or _SEPARATOR.match(line):
+                continue
+            label = _LABEL.match(line)
+            who = label["who"] if label else None
+            if label and (who.lower() in _QUESTION or who in names or len(who.split()) >= 2):
+                draft.turns.append(self._turn(label, names, draft.participants, number))
+            elif draft.turns:
+                draft.turns[-1].paragraphs.append(line)
+            else:
+                draft.turns.append(
+                    DraftTurn("statement", principal.name, paragraphs=[line], line=number)
+                )
+        if not draft.turns:
+            raise ImportFailure(file, "no transcript text after the title line", 1)
+        draft.turns = _mark_omissions(draft.turns, draft.participants)
+        return draft
+
+    @staticmethod
+    def _turn(
+        label: re.Match[str], names: set[str], people: list[DraftPerson], line: int
+    ) -> DraftTurn:
+        who, note = label["who"], label["note"]
+        turn = DraftTurn("answer", who, label=label["label"], note=note,
+                         paragraphs=[label["text"]], line=line)
+        if who.lower() in _QUESTION:
+            turn.kind, turn.name = "question", None
+            if note and note.startswith("to "):
+                # "(to both ministers)" is an address, kept in the label and in `to`.
+                turn.note = None
+                everyone = note.startswith("to both") or note.startswith("to all")
+                turn.to = [p.name for p in people if everyone or p.name in note]
+        return turn
+
+
+def _mark_omissions(turns: list[DraftTurn], people: list[DraftPerson]) -> list[DraftTurn]:
+    """Insert ``omitted`` turns where a participant answered but the source leaves it out."""
+    result: list[DraftTurn] = []
+    pending: list[str] = []  # addressees of the current question who have not spoken yet
+    asked = False  # named turns before the first question are statements, after it answers
+
+    def flush() -> None:
+        for name in pending:
+            result.append(DraftTurn("omitted", name, note="answer not included in the source"))
+        pending.clear()
+
+    for turn in turns:
+        if turn.kind == "question":
+            flush()
+            pending.extend(turn.to)
+            asked = True
+        else:
+            adds_to = re.match(r"adds to (.+?)[’']s answer", turn.note or "")
+            absent = adds_to.group(1) if adds_to else None
+            if absent and (not result or result[-1].name != absent):
+                result.append(
+                    DraftTurn("omitted", absent, note="answer not included in the source")
+                )
+            if not asked:
+                turn.kind = "statement"
+            for name in (turn.name, absent):
+                if name in pending:
+                    pending.remove(name)
+        result.append(turn)
+    flush()
+    return result

@@ -1,0 +1,242 @@
+"""Read a content folder into the model, validating everything before anything is built.
+
+All problems of all files are collected and raised together as one ``ContentError``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from generator import validate
+from generator.errors import ContentError, Problem
+from generator.model import (
+    Archive,
+    Paragraph,
+    Participant,
+    Role,
+    Source,
+    Speaker,
+    Topic,
+    Transcript,
+    Turn,
+)
+from generator.tagging import compile_pattern
+from generator.yamlio import Path_, field_name, line_of, parse
+
+
+def read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, dict[Path_, int]] | None:
+    """Read and parse one YAML file; on failure add the problem and return None."""
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(file, None, None, f"cannot read file: {error.strerror}"))
+        return None
+    if b"\0" in raw:
+        problems.append(Problem(file, None, None, "not a text file (contains NUL bytes)"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(file, line, None, f"not UTF-8 text (byte 0x{raw[error.start]:02x})")
+        )
+        return None
+    if not text.strip():
+        problems.append(Problem(file, None, None, "empty file"))
+        return None
+    try:
+        return parse(text, file)
+    except ValueError as error:
+        problems.append(error.args[0])
+        return None
+
+
+def _problem(file: str, lines: dict[Path_, int], path: Path_, message: str) -> Problem:
+    return Problem(file, line_of(lines, path), field_name(path), message)
+
+
+def load_speakers(path: Path, problems: list[Problem]) -> dict[str, Speaker]:
+    """Read the speaker registry."""
+    parsed = read_yaml(path, problems)
+    if parsed is None:
+        return {}
+    data, lines = parsed
+    found = validate.check(data, "speakers.schema.json", str(path), lines)
+    problems += found
+    if found:
+        return {}
+    speakers: dict[str, Speaker] = {}
+    for index, item in enumerate(data["speakers"]):
+        if item["id"] in speakers:
+            problems.append(
+                _problem(str(path), lines, ("speakers", index, "id"),
+                         f"duplicate speaker id {item['id']!r}")
+            )
+            continue
+        roles = tuple(
+            Role(r["title"], r.get("from"), r.get("to")) for r in item.get("roles", [])
+        )
+        for number, role in enumerate(roles):
+            if role.start and role.end and role.end < role.start:
+                problems.append(
+                    _problem(str(path), lines, ("speakers", index, "roles", number, "to"),
+                             f"role ends ({role.end}) before it starts ({role.start})")
+                )
+        speakers[item["id"]] = Speaker(
+            id=item["id"],
+            name=item["name"],
+            variants=tuple(item.get("variants", [])),
+            roles=roles,
+            country=item.get("country"),
+            reviewed=item.get("reviewed", True),
+        )
+    return speakers
+
+
+def load_topics(path: Path, problems: list[Problem]) -> dict[str, Topic]:
+    """Read the topic taxonomy and check parents and patterns."""
+    parsed = read_yaml(path, problems)
+    if parsed is None:
+        return {}
+    data, lines = parsed
+    file = str(path)
+    found = validate.check(data, "topics.schema.json", file, lines)
+    problems += found
+    if found:
+        return {}
+    topics: dict[str, Topic] = {}
+    where: dict[str, int] = {}
+    for index, item in enumerate(data["topics"]):
+        if item["id"] in topics:
+            problems.append(
+                _problem(file, lines, ("topics", index, "id"), f"duplicate topic id {item['id']!r}")
+            )
+            continue
+        for key in ("patterns", "exclude"):
+            for number, pattern in enumerate(item.get(key, [])):
+                try:
+                    compile_pattern(pattern)
+                except re.error as error:
+                    problems.append(
+                        _problem(file, lines, ("topics", index, key, number),
+                                 f"invalid regular expression {pattern!r}: {error}")
+                    )
+        where[item["id"]] = index
+        topics[item["id"]] = Topic(
+            id=item["id"],
+            title=item["title"],
+            kind=item["kind"],
+            description=item["description"],
+            parent=item.get("parent"),
+            patterns=tuple(item.get("patterns", [])),
+            exclude=tuple(item.get("exclude", [])),
+        )
+    for topic in topics.values():
+        path_ = ("topics", where[topic.id], "parent")
+        if topic.parent is not None and topic.parent not in topics:
+            problems.append(_problem(file, lines, path_, f"unknown topic id {topic.parent!r}"))
+            continue
+        seen, current = {topic.id}, topic.parent
+        while current is not None and current in topics:
+            if current in seen:
+                problems.append(_problem(file, lines, path_, f"parent cycle through {current!r}"))
+                break
+            seen.add(current)
+            current = topics[current].parent
+    return topics
+
+
+def _speaker_ref(
+    value: str | None, speakers: dict[str, Speaker] | None, file: str,
+    lines: dict[Path_, int], path: Path_, problems: list[Problem],
+) -> None:
+    # With a broken registry every reference would look wrong: report the registry only.
+    if value is not None and speakers is not None and value not in speakers:
+        problems.append(_problem(file, lines, path, f"unknown speaker id {value!r}"))
+
+
+def load_transcript(
+    path: Path, speakers: dict[str, Speaker] | None, problems: list[Problem]
+) -> Transcript | None:
+    """Read one transcript file and check it against the speaker registry."""
+    parsed = read_yaml(path, problems)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    file = str(path)
+    found = validate.check(data, "transcript.schema.json", file, lines)
+    problems += found
+    if found:
+        return None
+    if data["id"] != path.stem:
+        problems.append(_problem(file, lines, ("id",),
+                                 f"must match the file name: expected {path.stem!r}"))
+    participants = []
+    for index, item in enumerate(data.get("participants", [])):
+        _speaker_ref(item["speaker"], speakers, file, lines,
+                     ("participants", index, "speaker"), problems)
+        participants.append(Participant(item["speaker"], item.get("role")))
+    turns, number = [], 0
+    for index, item in enumerate(data["turns"]):
+        at: Path_ = ("turns", index)
+        _speaker_ref(item["speaker"], speakers, file, lines, (*at, "speaker"), problems)
+        for position, target in enumerate(item.get("to", [])):
+            _speaker_ref(target, speakers, file, lines, (*at, "to", position), problems)
+        texts = item.get("paragraphs", [])
+        if item["kind"] == "omitted" and texts:
+            problems.append(_problem(file, lines, (*at, "paragraphs"),
+                                     "an omitted turn has no paragraphs"))
+        if item["kind"] != "omitted" and not texts:
+            problems.append(_problem(file, lines, (*at, "paragraphs"),
+                                     "expected at least one paragraph"))
+        paragraphs = []
+        for text in texts:
+            number += 1
+            paragraphs.append(Paragraph(f"p{number}", text))
+        turns.append(
+            Turn(
+                id=f"t{index + 1}",
+                kind=item["kind"],
+                speaker=item["speaker"],
+                label=item.get("label"),
+                to=tuple(item.get("to", [])),
+                note=item.get("note"),
+                paragraphs=tuple(paragraphs),
+            )
+        )
+    source = data["source"]
+    return Transcript(
+        id=data["id"],
+        title=data["title"],
+        date=data["date"],
+        event=data["event"],
+        place=data.get("place"),
+        source=Source(source["publisher"], source.get("url"), source.get("file"),
+                      source.get("format")),
+        participants=tuple(participants),
+        turns=tuple(turns),
+    )
+
+
+def load(content: Path) -> Archive:
+    """Read and validate a whole content folder; raise ``ContentError`` listing every problem."""
+    problems: list[Problem] = []
+    if not content.is_dir():
+        raise ContentError([Problem(str(content), None, None, "content folder not found")])
+    speakers = load_speakers(content / "speakers.yaml", problems)
+    registry_ok = not problems
+    topics = load_topics(content / "topics.yaml", problems)
+    transcripts = []
+    for path in sorted((content / "transcripts").glob("*.yaml")):
+        transcript = load_transcript(path, speakers if registry_ok else None, problems)
+        if transcript is not None:
+            transcripts.append(transcript)
+    if problems:
+        raise ContentError(problems)
+    transcripts.sort(key=lambda t: t.id)
+    transcripts.sort(key=lambda t: t.date, reverse=True)
+    return Archive(tuple(transcripts), speakers, topics)

@@ -1,0 +1,189 @@
+"""The archive's model: plain, immutable data with no I/O.
+
+Everything the renderer needs is here; ``load`` builds it from ``content/`` and
+``tagging`` fills in the topics of each paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+EVENT_KINDS: dict[str, str] = {
+    "news-conference": "News conference",
+    "joint-news-conference": "Joint news conference",
+    "press-briefing": "Press briefing",
+    "press-gaggle": "Press gaggle",
+    "background-call": "Background press call",
+    "interview": "Interview",
+    "speech": "Speech",
+    "remarks": "Remarks",
+    "statement": "Statement",
+    "other": "Other",
+}
+"""Kinds of event a transcript records, with their display names."""
+
+TURN_KINDS: dict[str, str] = {
+    "statement": "Statement",
+    "question": "Question",
+    "answer": "Answer",
+    "remark": "Remark",
+    "omitted": "Not in the source",
+}
+"""Kinds of turn, with their display names. An ``omitted`` turn has no paragraphs:
+it marks where the source leaves out somebody's words."""
+
+TOPIC_KINDS = ("issue", "region", "country", "organisation", "person", "event")
+"""Kinds of topic in the taxonomy."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position a speaker held, optionally bounded by dates."""
+
+    title: str
+    """The position as it should be displayed (``Minister of Foreign Affairs of Russia``)."""
+    start: str | None = None
+    """First day in the role (ISO date), or None when unknown."""
+    end: str | None = None
+    """Last day in the role (ISO date), or None when still held or unknown."""
+
+    def covers(self, day: str) -> bool:
+        """Tell whether the role was held on ``day`` (ISO date); open bounds count as held."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person (or an anonymous role) who speaks in transcripts."""
+
+    id: str
+    """Stable slug, also the URL ``/speakers/<id>/``."""
+    name: str
+    """Display name."""
+    variants: tuple[str, ...] = ()
+    """Names and labels as publishers print them, matched case-insensitively by the importers."""
+    roles: tuple[Role, ...] = ()
+    """Positions held, in the order given in the registry."""
+    country: str | None = None
+    """Country the speaker represents, if any."""
+    reviewed: bool = True
+    """False for entries an importer added that no editor has checked yet."""
+
+    def roles_on(self, day: str) -> tuple[Role, ...]:
+        """Return the roles held on ``day`` (ISO date)."""
+        return tuple(role for role in self.roles if role.covers(day))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One subject of the taxonomy."""
+
+    id: str
+    """Stable slug, also the URL ``/topics/<id>/``."""
+    title: str
+    """Display title."""
+    kind: str
+    """One of ``TOPIC_KINDS``."""
+    description: str
+    """One or two sentences about the subject."""
+    parent: str | None = None
+    """Id of the broader topic, if any."""
+    patterns: tuple[str, ...] = ()
+    """Words and phrases (or ``/regex/``) that identify the topic in a paragraph."""
+    exclude: tuple[str, ...] = ()
+    """Phrases whose matches do not count for this topic."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a turn, exactly as in the source."""
+
+    id: str
+    """Anchor within the transcript: ``p1``, ``p2``, ... in reading order."""
+    text: str
+    """The words as printed by the publisher."""
+    topics: tuple[str, ...] = ()
+    """Topic ids, filled in by tagging."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """An uninterrupted stretch of one speaker (or one unnamed journalist)."""
+
+    id: str
+    """Anchor within the transcript: ``t1``, ``t2``, ..."""
+    kind: str
+    """One of ``TURN_KINDS``."""
+    speaker: str | None
+    """Speaker id, or None for an unnamed journalist."""
+    label: str | None = None
+    """The label exactly as printed before the words (without the colon), if any."""
+    to: tuple[str, ...] = ()
+    """Speaker ids a question is addressed to."""
+    note: str | None = None
+    """Editorial or printed note about the turn (``adds to Fumio Kishida’s answer``)."""
+    paragraphs: tuple[Paragraph, ...] = ()
+    """The words, paragraph by paragraph."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A speaker taking part in the event, with the role they held there."""
+
+    speaker: str
+    """Speaker id."""
+    role: str | None = None
+    """Role at the event, as the title gives it."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a transcript comes from."""
+
+    publisher: str
+    """Who published the transcript."""
+    url: str | None = None
+    """Address of the original, when known."""
+    file: str | None = None
+    """The raw file kept beside the data, relative to the content folder."""
+    format: str | None = None
+    """Name of the importer that read the raw file."""
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """One press conference, briefing or interview."""
+
+    id: str
+    """Stable slug, also the URL ``/transcripts/<id>/``."""
+    title: str
+    """Title as published."""
+    date: str
+    """ISO date of the event."""
+    event: str
+    """One of ``EVENT_KINDS``."""
+    source: Source
+    """Provenance."""
+    place: str | None = None
+    """Where the event took place."""
+    participants: tuple[Participant, ...] = ()
+    """Principal speakers."""
+    turns: tuple[Turn, ...] = ()
+    """The transcript itself, in order."""
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every paragraph of every turn, in reading order."""
+        return tuple(p for turn in self.turns for p in turn.paragraphs)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything in a content folder, validated and cross-referenced."""
+
+    transcripts: tuple[Transcript, ...]
+    """Sorted newest first, then by id."""
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    """Registry by id, in registry order."""
+    topics: dict[str, Topic] = field(default_factory=dict)
+    """Taxonomy by id, in file order."""

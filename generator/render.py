@@ -1,0 +1,174 @@
+"""Rendering: the model → Markdown pages and JSON files, as strings (no I/O).
+
+One Jinja environment renders every page. Templates are looked up by name, first in
+an override folder, then in the project's ``templates/``. Every value a template
+prints is escaped for Markdown unless it is marked safe, so transcript text can never
+become markup: each ASCII punctuation character becomes a numeric character reference.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Transcript
+from generator.views import Views, word_count
+
+# Control characters and every character with a meaning in Markdown, its extensions
+# (attribute lists, tables) or HTML. Commas, periods and hyphens stay readable: the text
+# always sits inside an HTML element, where block syntax (lists, headings) does not apply.
+_PUNCTUATION = re.compile(r"[\x00-\x1f\x7f!\"#&'()*:<=>\[\\\]^_`{|}~]")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+FORMAT_VERSION = 1
+"""Version of the JSON data format, bumped on incompatible changes."""
+
+
+def escape_text(value: object) -> Markup:
+    """Make any text inert in Markdown and HTML: markup characters and control
+    characters become numeric character references, everything else stays as it is."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", str(value)))
+
+
+def safe_id(value: str) -> Markup:
+    """An id for use in paths and anchors; ids are slugs, validated on load."""
+    if not _SLUG.match(value):
+        raise ValueError(f"not a valid id: {value!r}")
+    return Markup(value)
+
+
+def safe_url(value: str) -> Markup:
+    """An external address for a Markdown link target, with risky characters encoded."""
+    return Markup(quote(value, safe=":/?#[]@!$&*+,;=%~."))
+
+
+def long_date(iso: str) -> str:
+    """``2016-04-15`` → ``15 April 2016``."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def environment(template_dirs: list[Path]) -> Environment:
+    """The one Jinja environment: strict, Markdown-escaping, templates found by name."""
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
+        undefined=StrictUndefined,
+        finalize=escape_text,
+        autoescape=True,  # macros then return Markup, which finalize leaves alone
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count)
+    env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
+    return env
+
+
+def _front_matter(title: str, description: str) -> Markup:
+    # JSON strings are valid YAML; the HTML-escaping keeps the theme's <title> inert.
+    fields = {"title": title, "description": description}
+    escaped = {key: value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+               for key, value in fields.items()}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in escaped.items()]
+    return Markup("---\n" + "\n".join(lines) + "\n---\n")
+
+
+def transcript_json(transcript: Transcript, archive: Archive) -> dict[str, Any]:
+    """The machine-readable form of one transcript (documented on the site's data page)."""
+    def name(speaker: str | None) -> str | None:
+        return archive.speakers[speaker].name if speaker else None
+
+    return {
+        "format_version": FORMAT_VERSION,
+        "id": transcript.id,
+        "url": f"/transcripts/{transcript.id}/",
+        "title": transcript.title,
+        "date": transcript.date,
+        "place": transcript.place,
+        "event": transcript.event,
+        "source": {
+            "publisher": transcript.source.publisher,
+            "url": transcript.source.url,
+            "file": transcript.source.file,
+        },
+        "participants": [
+            {"speaker": p.speaker, "name": name(p.speaker), "role": p.role}
+            for p in transcript.participants
+        ],
+        "turns": [
+            {
+                "id": turn.id,
+                "speaker": turn.speaker,
+                "name": name(turn.speaker),
+                "label": turn.label,
+                "kind": turn.kind,
+                "to": list(turn.to),
+                "note": turn.note,
+                "paragraphs": [
+                    {"id": p.id, "text": p.text, "topics": list(p.topics)}
+                    for p in turn.paragraphs
+                ],
+            }
+            for turn in transcript.turns
+        ],
+    }
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def render_site(
+    archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes]
+) -> dict[str, str | bytes]:
+    """Every file of the generated docs folder: relative path → content."""
+    env = environment(template_dirs)
+    common = {"archive": archive, "views": views, "front_matter": _front_matter}
+
+    def page(template: str, depth: int, **context: Any) -> str:
+        root = Markup("../" * depth)
+        return env.get_template(template).render(**common, root=root, **context)
+
+    files: dict[str, str | bytes] = {
+        "index.md": page("home.md.j2", 0),
+        "about.md": page("about.md.j2", 0),
+        "transcripts/index.md": page("transcripts.md.j2", 1),
+        "topics/index.md": page("topics.md.j2", 1),
+        "speakers/index.md": page("speakers.md.j2", 1),
+    }
+    index = []
+    for transcript in archive.transcripts:
+        files[f"transcripts/{transcript.id}.md"] = page(
+            "transcript.md.j2", 1, transcript=transcript
+        )
+        files[f"data/transcripts/{transcript.id}.json"] = _json(
+            transcript_json(transcript, archive)
+        )
+        index.append({
+            "id": transcript.id,
+            "title": transcript.title,
+            "date": transcript.date,
+            "place": transcript.place,
+            "event": transcript.event,
+            "url": f"/transcripts/{transcript.id}/",
+            "data": f"/data/transcripts/{transcript.id}.json",
+        })
+    files["data/transcripts.json"] = _json(
+        {"format_version": FORMAT_VERSION, "transcripts": index}
+    )
+    for topic in archive.topics.values():
+        files[f"topics/{topic.id}.md"] = page("topic.md.j2", 1, topic=topic)
+    for speaker in archive.speakers.values():
+        files[f"speakers/{speaker.id}.md"] = page("speaker.md.j2", 1, speaker=speaker)
+    for name, content in raw.items():
+        files[f"data/raw/{name}"] = content
+    return files

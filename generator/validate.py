@@ -1,0 +1,88 @@
+"""Schema validation of the content files, with messages people can act on.
+
+The JSON Schemas in ``generator/schemas/`` are the single description of the
+content format: editors use them while typing, and this module checks them on load.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from generator.errors import Problem
+from generator.yamlio import Path_, field_name, line_of
+
+_TYPE_NAMES = {
+    dict: "a mapping",
+    list: "a list",
+    str: "a string",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    type(None): "nothing (null)",
+}
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """Load one of the bundled schemas by file name (``transcript.schema.json``)."""
+    text = resources.files("generator").joinpath("schemas", name).read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(name), format_checker=FormatChecker())
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return _TYPE_NAMES[type(value)]
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _describe(error: ValidationError) -> tuple[Path_, str]:
+    """Turn one jsonschema error into (field path, message)."""
+    path: Path_ = tuple(error.absolute_path)
+    kind, expected, value = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = [name for name in expected if name not in value]
+        return (*path, missing[0]), "missing required field"
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(str(name) for name in value if name not in known)
+        return (*path, extra[0]), f"unknown field (expected one of: {', '.join(sorted(known))})"
+    if kind == "enum":
+        return path, f"expected one of: {', '.join(map(str, expected))}; found {_found(value)}"
+    if kind == "type":
+        names = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(
+            {"object": "a mapping", "array": "a list", "string": "a string", "null": "null",
+             "boolean": "true or false", "integer": "a number", "number": "a number"}[n]
+            for n in names
+        )
+        return path, f"expected {wanted}; found {_TYPE_NAMES.get(type(value), type(value).__name__)}"
+    if kind == "format" and expected == "date":
+        return path, f"expected a real date as YYYY-MM-DD; found {_found(value)}"
+    if kind == "pattern":
+        return path, f"expected text matching {expected}; found {_found(value)}"
+    if kind in ("minItems", "minLength"):
+        return path, "must not be empty"
+    if kind == "maxLength":
+        return path, f"must be at most {expected} characters long"
+    return path, error.message
+
+
+def check(data: Any, schema_name: str, file: str, lines: dict[Path_, int]) -> list[Problem]:
+    """Validate ``data`` against a bundled schema; return every problem found, located."""
+    problems = []
+    for error in _validator(schema_name).iter_errors(data):
+        path, message = _describe(error)
+        problems.append(Problem(file, line_of(lines, path), field_name(path) or None, message))
+    return problems

@@ -1,0 +1,106 @@
+"""Cross-references the pages need: who said what, where, about which topic.
+
+Pure functions of the tagged archive; the renderer turns them into pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from generator.model import Archive, Paragraph, Transcript, Turn
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph in its context."""
+
+    transcript: Transcript
+    turn: Turn
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    """Everything a speaker page shows."""
+
+    transcripts: tuple[Transcript, ...]
+    """Every transcript they take part in or speak in, newest first."""
+    turns: tuple[tuple[Transcript, tuple[Turn, ...]], ...]
+    """Their spoken turns, grouped by transcript, newest first."""
+    questions: tuple[tuple[Transcript, Turn], ...]
+    """Questions addressed to them."""
+    topics: tuple[tuple[str, int], ...]
+    """Topic ids of their paragraphs with counts, most frequent first."""
+    words: int
+    """Words they speak in the archive."""
+
+
+@dataclass(frozen=True)
+class Views:
+    """All cross-references of an archive."""
+
+    passages: dict[str, tuple[Passage, ...]]
+    """Topic id → passages tagged with it, newest first."""
+    topic_speakers: dict[str, tuple[tuple[str | None, int], ...]]
+    """Topic id → speaker ids (None: unnamed journalists) with paragraph counts."""
+    speakers: dict[str, SpeakerView]
+    """Speaker id → speaker page data."""
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words."""
+    return len(text.split())
+
+
+def build_views(archive: Archive) -> Views:
+    """Compute the cross-references of a tagged archive (transcripts already newest first)."""
+    passages: dict[str, list[Passage]] = defaultdict(list)
+    by_topic_speaker: dict[str, Counter[str | None]] = defaultdict(Counter)
+    appears: dict[str, list[Transcript]] = defaultdict(list)
+    turns: dict[str, list[tuple[Transcript, list[Turn]]]] = defaultdict(list)
+    questions: dict[str, list[tuple[Transcript, Turn]]] = defaultdict(list)
+    topics: dict[str, Counter[str]] = defaultdict(Counter)
+    words: Counter[str] = Counter()
+    for transcript in archive.transcripts:
+        involved = {p.speaker for p in transcript.participants}
+        for turn in transcript.turns:
+            for target in turn.to:
+                questions[target].append((transcript, turn))
+            if turn.speaker is None:
+                continue
+            involved.add(turn.speaker)
+            if turn.paragraphs:
+                mine = turns[turn.speaker]
+                if not mine or mine[-1][0] is not transcript:
+                    mine.append((transcript, []))
+                mine[-1][1].append(turn)
+        for turn in transcript.turns:
+            for paragraph in turn.paragraphs:
+                if turn.speaker is not None:
+                    words[turn.speaker] += word_count(paragraph.text)
+                    topics[turn.speaker].update(paragraph.topics)
+                for topic in paragraph.topics:
+                    passages[topic].append(Passage(transcript, turn, paragraph))
+                    by_topic_speaker[topic][turn.speaker] += 1
+        for speaker in sorted(involved):
+            appears[speaker].append(transcript)
+    speakers = {
+        sid: SpeakerView(
+            transcripts=tuple(appears[sid]),
+            turns=tuple((t, tuple(ts)) for t, ts in turns[sid]),
+            questions=tuple(questions[sid]),
+            topics=tuple(sorted(topics[sid].items(), key=lambda kv: (-kv[1], kv[0]))),
+            words=words[sid],
+        )
+        for sid in archive.speakers
+    }
+    return Views(
+        passages={tid: tuple(passages[tid]) for tid in archive.topics},
+        topic_speakers={
+            tid: tuple(sorted(by_topic_speaker[tid].items(),
+                              key=lambda kv: (-kv[1], kv[0] or "")))
+            for tid in archive.topics
+        },
+        speakers=speakers,
+    )

@@ -1,0 +1,66 @@
+"""The only module that writes files: change-aware writes and atomic swaps."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write ``content`` to ``path`` unless it already holds exactly that; tell if it wrote.
+
+    The file is replaced atomically, so a reader never sees half of it.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def sync_tree(root: Path, files: dict[str, str | bytes]) -> tuple[int, int, int]:
+    """Make ``root`` hold exactly ``files`` (relative path → content).
+
+    Only files whose content changed are written; files not in ``files`` are deleted.
+    Returns (written, unchanged, deleted).
+    """
+    written = unchanged = deleted = 0
+    for relative, content in sorted(files.items()):
+        if write_if_changed(root / relative, content):
+            written += 1
+        else:
+            unchanged += 1
+    if root.is_dir():
+        for path in sorted(root.rglob("*"), reverse=True):
+            relative = path.relative_to(root).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                deleted += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, unchanged, deleted
+
+
+def swap_in(built: Path, target: Path) -> None:
+    """Replace the folder ``target`` by ``built``, leaving no moment without a site."""
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(built, target)
+    if old.exists():
+        shutil.rmtree(old)

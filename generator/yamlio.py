@@ -1,0 +1,114 @@
+"""YAML in and out: parsing that remembers line numbers, dumping that is stable.
+
+Dates stay strings (``2016-04-15``) in both directions, so that an impossible date
+is a validation problem with a line number rather than a parser crash.
+"""
+
+from __future__ import annotations
+
+
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as strings."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes dates unquoted and indents lists under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+for _cls in (_Loader, _Dumper):
+    _cls.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Multi-line text is easier to edit as a literal block.
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def _lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            _lines(value_node, (*path, key), out)
+            out[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _lines(item, (*path, index), out)
+
+
+def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse one YAML document; return the data and the line of every field path.
+
+    Raises ``ValueError`` carrying a ``Problem`` when the text is not valid YAML.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        reason = (error.problem or str(error)).strip()
+        raise ValueError(Problem(file, line, None, f"invalid YAML: {reason}")) from None
+    except yaml.YAMLError as error:
+        raise ValueError(Problem(file, None, None, f"invalid YAML: {error}")) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _lines(node, (), lines)
+    return data, lines
+
+
+def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+    """Line of ``path``, or of its nearest ancestor that has one."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)
+
+
+def field_name(path: Path_) -> str:
+    """Dotted form of a field path: ``turns[3].speaker``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def dump(data: Any, header: str = "") -> str:
+    """Serialise ``data`` as stable, hand-editable YAML (keys in insertion order)."""
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+    return header + body
+
+
+
+
+def schema_header(schema: str, depth: int) -> str:
+    """The comment that tells YAML-aware editors which schema validates the file."""
+    return f"# yaml-language-server: $schema={'../' * depth}generator/schemas/{schema}\n"
