@@ -83,28 +83,45 @@ def mkdocs_config(paths: Paths, site_dir: Path):  # type: ignore[no-untyped-def]
     )
 
 
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings so that a failed build can say what went wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def publish(paths: Paths) -> None:
     """Run MkDocs into a temporary folder, then swap it in for the site."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    paths.out.resolve().parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{paths.out.name}.", dir=paths.out.resolve().parent))
+    parent = paths.out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{paths.out.name}.", dir=parent))
+    logger, collect = logging.getLogger("mkdocs"), _Collect()
+    logger.addHandler(collect)
+    propagate, logger.propagate = logger.propagate, False
     try:
-        config = mkdocs_config(paths, staging)
-        mkdocs_build(config)
+        mkdocs_build(mkdocs_config(paths, staging))
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"MkDocs failed: {error}") from None
+        details = "".join(f"\n  {message}" for message in collect.messages)
+        raise BuildError(f"MkDocs failed: {error}{details}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
     swap_in(staging, paths.out)
 
 
 def build(paths: Paths) -> tuple[int, int, int]:
     """The whole build; returns the (written, unchanged, deleted) page counts."""
     _, counts = generate(paths)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     publish(paths)
     return counts

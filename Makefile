@@ -1,0 +1,36 @@
+# The README's commands. Each target sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test golden lint clean
+
+# The virtual environment with the pinned dependencies (constraints.txt pins every package).
+$(BIN)/transcripts: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/transcripts
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+site: $(BIN)/transcripts  ## Build the site from content/ into site/
+	$(BIN)/transcripts build --content content --out site
+	@echo "Open site/index.html through a web server, or run 'make serve' for a live preview at http://127.0.0.1:8000/"
+
+serve: $(BIN)/transcripts  ## Live preview; editing content/ rebuilds
+	$(BIN)/transcripts serve --content content
+
+test: $(VENV)/.test-deps  ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+golden: $(VENV)/.test-deps  ## Refresh the golden files after an intended change of output
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check generator tests
+
+clean:
+	rm -rf site .build

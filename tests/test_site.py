@@ -1,0 +1,203 @@
+"""End to end: build the sample into a temporary folder and check the HTML."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import CONTENT, SAMPLE_ID, SAMPLE_RAW
+
+from generator.build import Paths
+from generator.cli import main
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def page(paths: Paths, url: str) -> Path:
+    """The HTML file behind a site-absolute URL such as ``/transcripts/x/``."""
+    return paths.out / url.strip("/") / "index.html" if url.strip("/") else paths.out / "index.html"
+
+
+def sample_yaml() -> dict:
+    return yaml.safe_load((CONTENT / "transcripts" / f"{SAMPLE_ID}.yaml").read_text("utf-8"))
+
+
+def test_every_paragraph_is_on_the_page_under_its_anchor(sample_site: Paths) -> None:
+    html = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
+    texts = [p for turn in sample_yaml()["turns"] for p in turn.get("paragraphs", [])]
+    assert len(texts) == 20
+    for number, text in enumerate(texts, start=1):
+        element = html.select_one(f"#p{number} .tx-para__text")
+        assert element is not None, f"#p{number} missing"
+        assert element.get_text().removesuffix(" ¶") == text
+
+
+def test_every_word_of_the_source_is_on_the_page(sample_site: Paths) -> None:
+    html = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
+    article = html.select_one("article")
+    shown = Counter(article.get_text(" ").split())
+    source = Counter(SAMPLE_RAW.read_text("utf-8").replace(":", " ").split())
+    missing = source - shown
+    assert not missing, f"words of the source not on the page: {missing}"
+
+
+def test_turns_have_anchors_and_questions_look_different(sample_site: Paths) -> None:
+    html = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
+    turns = html.select("section.tx-turn")
+    assert [t["id"] for t in turns] == [f"t{n}" for n in range(1, len(turns) + 1)]
+    questions = html.select("section.tx-turn--question")
+    assert len(questions) == 3
+    assert all("tx-turn--answer" not in q["class"] for q in questions)
+    omitted = html.select("section.tx-turn--omitted")
+    assert len(omitted) == 3
+    assert all("Fumio Kishida" in o.get_text() for o in omitted)
+
+
+def test_paragraphs_link_to_themselves_and_to_their_topics(sample_site: Paths) -> None:
+    html = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
+    for paragraph in html.select(".tx-para"):
+        link = paragraph.select_one("a.tx-para__link")
+        assert link["href"] == f"#{paragraph['id']}"
+    topic_links = html.select(".tx-para__topics a.tx-topic")
+    assert topic_links, "no paragraph shows a topic"
+    for link in topic_links:
+        assert link["href"].startswith("../../topics/")
+
+
+def test_speakers_link_to_their_pages(sample_site: Paths) -> None:
+    html = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
+    hrefs = {a["href"] for a in html.select(".tx-turn__head a")}
+    assert "../../speakers/sergey-lavrov/" in hrefs
+
+
+@pytest.mark.parametrize("speaker", ["sergey-lavrov", "fumio-kishida"])
+def test_speaker_pages_exist(sample_site: Paths, speaker: str) -> None:
+    html = soup(page(sample_site, f"/speakers/{speaker}/"))
+    assert html.select_one("h1").get_text().strip().endswith(
+        {"sergey-lavrov": "Sergey Lavrov", "fumio-kishida": "Fumio Kishida"}[speaker]
+    )
+
+
+def test_every_registry_speaker_has_a_page(sample_site: Paths) -> None:
+    registry = yaml.safe_load((CONTENT / "speakers.yaml").read_text("utf-8"))["speakers"]
+    for speaker in registry:
+        assert page(sample_site, f"/speakers/{speaker['id']}/").is_file()
+
+
+def test_topic_pages(sample_site: Paths) -> None:
+    topics = yaml.safe_load((CONTENT / "topics.yaml").read_text("utf-8"))["topics"]
+    assert len(topics) >= 15
+    for topic in topics:
+        assert page(sample_site, f"/topics/{topic['id']}/").is_file()
+
+
+def test_every_internal_link_points_to_an_existing_anchor(sample_site: Paths) -> None:
+    checked = 0
+    for html_file in sample_site.out.rglob("*.html"):
+        base = "/" + html_file.parent.relative_to(sample_site.out).as_posix() + "/"
+        for link in soup(html_file).select("article a[href]"):
+            url, anchor = urldefrag(urljoin(base.replace("//", "/"), link["href"]))
+            if "://" in link["href"] or not url.endswith("/"):
+                continue
+            target = page(sample_site, url)
+            assert target.is_file(), f"{html_file}: {link['href']} leads nowhere"
+            if anchor:
+                assert soup(target).find(id=anchor), f"{html_file}: no #{anchor} in {url}"
+                checked += 1
+    assert checked > 50
+
+
+def test_topic_passages_quote_the_paragraph_they_link_to(sample_site: Paths) -> None:
+    transcript = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
+    quotes = 0
+    for topic_page in (sample_site.out / "topics").glob("*/index.html"):
+        for quote in soup(topic_page).select("blockquote.tx-quote"):
+            link = quote.select_one(".tx-quote__cite a[href*='#p']")
+            anchor = link["href"].split("#")[1]
+            original = transcript.select_one(f"#{anchor} .tx-para__text").get_text()
+            assert original.removesuffix(" ¶") == quote.select_one(".tx-quote__text").get_text()
+            quotes += 1
+    assert quotes >= 20
+
+
+def test_machine_readable_data(sample_site: Paths) -> None:
+    index = json.loads((sample_site.out / "data" / "transcripts.json").read_text("utf-8"))
+    assert [t["id"] for t in index["transcripts"]] == [SAMPLE_ID]
+    data = json.loads(
+        (sample_site.out / "data" / "transcripts" / f"{SAMPLE_ID}.json").read_text("utf-8")
+    )
+    source = sample_yaml()
+    assert (data["title"], data["date"], data["place"]) == (
+        source["title"], str(source["date"]), source["place"]
+    )
+    assert [p["text"] for t in data["turns"] for p in t["paragraphs"]] == [
+        p for t in source["turns"] for p in t.get("paragraphs", [])
+    ]
+    first = data["turns"][0]
+    assert (first["speaker"], first["name"], first["kind"]) == (
+        "sergey-lavrov", "Sergey Lavrov", "statement"
+    )
+    assert data["turns"][0]["paragraphs"][0]["id"] == "p1"
+
+
+def test_search_and_colour_schemes_on_every_page(sample_site: Paths) -> None:
+    index = json.loads((sample_site.out / "search" / "search_index.json").read_text("utf-8"))
+    assert any("porosity of the Turkish border" in doc["text"] for doc in index["docs"])
+    for html_file in sample_site.out.rglob("index.html"):
+        html = soup(html_file)
+        assert html.select_one("input.md-search__input"), html_file
+        schemes = {i.get("data-md-color-scheme") for i in html.select("input[name=__palette]")}
+        assert schemes == {"default", "slate"}, html_file
+
+
+def test_nav_stays_short(sample_site: Paths) -> None:
+    html = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
+    assert len(html.select("nav.md-nav--primary a.md-nav__link")) < 15
+
+
+def test_build_reports_pages_and_rewrites_nothing_when_unchanged(
+    tmp_path: Path, content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["build", "--content", str(content), "--out", str(tmp_path / "site")]
+    assert main(args) == 0
+    first = capsys.readouterr().out.strip().splitlines()[-1]
+    assert first.startswith("pages: ") and first.endswith(" unchanged, 0 deleted")
+    assert main(args) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("pages: 0 written, ")
+
+
+def test_a_broken_anchor_fails_the_build_and_keeps_the_site(
+    tmp_path: Path, content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    before = (out / "index.html").read_bytes()
+    # A content folder may override any template by name; this one links to a missing anchor.
+    (content / "templates").mkdir()
+    (content / "templates" / "about.md.j2").write_text(
+        f"# About\n\n[gone](transcripts/{SAMPLE_ID}.md#p999)\n", "utf-8"
+    )
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 1
+    assert "p999" in capsys.readouterr().err
+    assert (out / "index.html").read_bytes() == before
+
+
+def test_broken_content_fails_the_build_and_keeps_the_site(
+    tmp_path: Path, content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    target = content / "transcripts" / f"{SAMPLE_ID}.yaml"
+    target.write_text(target.read_text("utf-8").replace("kind: question", "kind: query", 1))
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{target}:" in err and "turns[1].kind: expected one of:" in err
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
