@@ -39,8 +39,12 @@ class Paths:
 
     @classmethod
     def for_(cls, content: Path, out: Path, work: Path | None = None) -> Paths:
-        """Default the work folder to ``.build`` beside the site folder."""
-        return cls(content, out, work or out.resolve().parent / ".build")
+        """Absolute paths; the work folder defaults to ``.build`` beside the site folder.
+
+        (MkDocs would resolve relative paths against the folder of ``mkdocs.yml``.)
+        """
+        out = out.resolve()
+        return cls(content.resolve(), out, (work or out.parent / ".build").resolve())
 
     @property
     def docs(self) -> Path:

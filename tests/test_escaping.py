@@ -65,10 +65,16 @@ def test_hostile_paragraph_is_shown_exactly(hostile_site, number: int) -> None:
     assert [child.name for child in element.find_all(True)] == ["a"]
 
 
-def test_hostile_text_adds_no_element_or_attribute(hostile_site) -> None:
+def test_hostile_text_adds_no_element_or_attribute(hostile_site, sample_site) -> None:
     paths, _ = hostile_site
     html = _html(paths)
-    assert not html.select("article script, article b, article img, article em, article strong")
+    normal = _html(sample_site)
+
+    def shapes(page: BeautifulSoup) -> set[tuple[str, tuple[str, ...]]]:
+        return {(e.name, tuple(sorted(e.attrs))) for e in page.select("article *")}
+
+    assert shapes(html) == shapes(normal)
+    assert not html.select("h1 b, .tx-turn script, .tx-turn b, .tx-turn img, .tx-turn em")
     assert not html.select(".injected-class, #injected-id, [onmouseover]")
     assert not [a for a in html.select("a[href]") if "javascript" in a["href"]]
     assert html.title.get_text().startswith(HOSTILE[0])
