@@ -26,6 +26,15 @@ _TYPE_NAMES = {
     float: "a number",
     type(None): "nothing (null)",
 }
+_SCHEMA_TYPES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "null": "null",
+    "boolean": "true or false",
+    "integer": "a number",
+    "number": "a number",
+}
 
 
 @cache
@@ -62,12 +71,9 @@ def _describe(error: ValidationError) -> tuple[Path_, str]:
         return path, f"expected one of: {', '.join(map(str, expected))}; found {_found(value)}"
     if kind == "type":
         names = expected if isinstance(expected, list) else [expected]
-        wanted = " or ".join(
-            {"object": "a mapping", "array": "a list", "string": "a string", "null": "null",
-             "boolean": "true or false", "integer": "a number", "number": "a number"}[n]
-            for n in names
-        )
-        return path, f"expected {wanted}; found {_TYPE_NAMES.get(type(value), type(value).__name__)}"
+        wanted = " or ".join(_SCHEMA_TYPES[n] for n in names)
+        found = _TYPE_NAMES.get(type(value), type(value).__name__)
+        return path, f"expected {wanted}; found {found}"
     if kind == "format" and expected == "date":
         return path, f"expected a real date as YYYY-MM-DD; found {_found(value)}"
     if kind == "pattern":

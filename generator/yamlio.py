@@ -6,7 +6,6 @@ is a validation problem with a line number rather than a parser crash.
 
 from __future__ import annotations
 
-
 from typing import Any
 
 import yaml

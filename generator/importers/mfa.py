@@ -19,7 +19,8 @@ from generator.importers.base import Draft, DraftPerson, DraftTurn
 
 PUBLISHER = "Ministry of Foreign Affairs of the Russian Federation"
 
-_DATE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = rf"(?:{_MONTHS}) \d{{1,2}}, \d{{4}}"
 _TITLE = re.compile(
     rf"^(?P<who>[^,]+?)[’']s (?P<what>.+?), (?P<place>[^,]+), (?P<date>{_DATE})\s*$"
 )
