@@ -114,6 +114,7 @@ def import_files(
     registry_file = content / "speakers.yaml"
     problems: list[Problem] = []
     registry = load_speakers(registry_file, problems) if registry_file.exists() else {}
+    had_entries = bool(registry)
     if problems:
         raise ImportFailure(str(registry_file), "fix the speaker registry first: "
                             + "; ".join(str(p) for p in problems))
@@ -144,10 +145,18 @@ def import_files(
         else:
             report.unchanged.append(str(target))
     if report.new_speakers:
-        existing = registry_file.read_text("utf-8") if registry_file.exists() else (
-            schema_header("speakers.schema.json", 1) + "speakers:\n"
-        )
-        addition = dump([_speaker_entry(s) for s in report.new_speakers])
-        addition = "".join(f"  {line}\n" if line else "\n" for line in addition.splitlines())
-        write_if_changed(registry_file, existing.rstrip("\n") + "\n" + addition)
+        _add_to_registry(registry_file, report.new_speakers, had_entries)
     return report
+
+
+def _add_to_registry(registry_file: Path, speakers: list[Speaker], had_entries: bool) -> None:
+    """Append new entries as text, so that the editors' comments in the file survive."""
+    entries = [_speaker_entry(s) for s in speakers]
+    if not had_entries:
+        # Missing file or an empty list (`speakers: []`): nothing to keep but the header.
+        write_if_changed(registry_file, dump({"speakers": entries},
+                                             schema_header("speakers.schema.json", 1)))
+        return
+    addition = "".join(f"  {line}\n" if line else "\n" for line in dump(entries).splitlines())
+    existing = registry_file.read_text("utf-8")
+    write_if_changed(registry_file, existing.rstrip("\n") + "\n" + addition)

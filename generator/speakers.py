@@ -22,6 +22,8 @@ def normalise(name: str) -> str:
 
 def slug(text: str) -> str:
     """Lowercase ASCII slug: ``Fumio Kishida`` → ``fumio-kishida``."""
+    # O’Neill and O'Neill are the same name: apostrophes join, they do not separate.
+    text = text.replace("’", "").replace("'", "")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 

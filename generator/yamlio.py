@@ -42,16 +42,22 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_representer)
 
 
-def _lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
+def _lines(node: yaml.Node, path: Path_, out: dict[Path_, int], file: str) -> None:
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            _lines(value_node, (*path, key), out)
+            if key in seen:
+                # YAML would silently keep the last value: a hand edit would be lost.
+                line = key_node.start_mark.line + 1
+                raise ValueError(Problem(file, line, field_name((*path, key)), "duplicate key"))
+            seen.add(key)
+            _lines(value_node, (*path, key), out, file)
             out[(*path, key)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _lines(item, (*path, index), out)
+            _lines(item, (*path, index), out, file)
 
 
 def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
@@ -74,7 +80,7 @@ def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
         loader.dispose()
     lines: dict[Path_, int] = {}
     if node is not None:
-        _lines(node, (), lines)
+        _lines(node, (), lines, file)
     return data, lines
 
 

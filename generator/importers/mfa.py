@@ -92,6 +92,13 @@ def _counterparts(what: str) -> list[DraftPerson]:
     return people
 
 
+def _iso_date(text: str, file: str) -> str:
+    try:
+        return datetime.strptime(text, "%B %d, %Y").date().isoformat()
+    except ValueError:
+        raise ImportFailure(file, f"the title's date {text!r} does not exist", 1) from None
+
+
 def _event(what: str) -> str:
     lowered = what.lower()
     return next((kind for phrase, kind in _EVENTS if phrase in lowered), "other")
@@ -118,7 +125,7 @@ class MfaImporter:
         principal.country = principal.country or "Russia"
         draft = Draft(
             title=title,
-            date=datetime.strptime(match["date"], "%B %d, %Y").date().isoformat(),
+            date=_iso_date(match["date"], file),
             event=_event(match["what"]),
             publisher=PUBLISHER,
             place=match["place"].strip(),

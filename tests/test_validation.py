@@ -1,0 +1,426 @@
+"""Validation on load: every problem of every file, located and worded exactly.
+
+Each case starts from a valid, synthetic content folder (made-up people and topics) and
+replaces one file. Expected problems are written as ``Problem.__str__`` prints them,
+relative to the content folder: ``"{file}:{line}: {field}: {message}"``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.errors import ContentError, Problem
+from generator.load import load
+
+SPEAKERS = """\
+speakers:
+  - id: ivan-testov
+    name: Ivan Testov
+    variants:
+      - Ivan Testov
+    country: Testland
+    roles:
+      - title: Minister of Tests
+        from: 2010-01-01
+        to: 2020-12-31
+  - id: rufus-firefly
+    name: Rufus Firefly
+    country: Freedonia
+"""
+# line 10 is the `to:` of Ivan Testov's role; line 11 is the second speaker's id
+
+TOPICS = """\
+topics:
+  - id: testing
+    title: Testing
+    kind: issue
+    description: Checking that things work.
+    patterns:
+      - tests
+  - id: unit-tests
+    title: Unit tests
+    kind: issue
+    parent: testing
+    description: Small tests.
+"""
+# line 7 is the first topic's only pattern, line 8 the second topic's id, line 11 its parent
+
+TID = "2019-03-03-testov-firefly-fictown"
+T = f"transcripts/{TID}.yaml"
+TRANSCRIPT = f"""\
+id: {TID}
+title: Made-up news conference
+date: 2019-03-03
+place: Fictown
+event: news-conference
+source:
+  publisher: Ministry of Tests
+participants:
+  - speaker: ivan-testov
+  - speaker: rufus-firefly
+turns:
+  - speaker: ivan-testov
+    kind: statement
+    paragraphs:
+      - Good afternoon.
+  - speaker: null
+    label: Question (to both ministers)
+    kind: question
+    to:
+      - ivan-testov
+      - rufus-firefly
+    paragraphs:
+      - Is this a test?
+  - speaker: ivan-testov
+    kind: answer
+    paragraphs:
+      - It is.
+  - speaker: rufus-firefly
+    kind: omitted
+"""
+# turns[0] starts on line 12, turns[1] on 16 (its `to` on 19-21), turns[2] on 24
+# (kind on 25, paragraphs on 26), turns[3] on 28; the last line is 29.
+
+VALID = {"speakers.yaml": SPEAKERS, "topics.yaml": TOPICS, T: TRANSCRIPT}
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """``text`` with ``old`` (which must occur exactly once) replaced by ``new``."""
+    assert text.count(old) == 1, f"{old!r} must occur once"
+    return text.replace(old, new)
+
+
+def make_content(root: Path, changes: dict[str, str | bytes | None]) -> Path:
+    """The valid synthetic folder under ``root`` with ``changes`` applied (None deletes)."""
+    content = root / "content"
+    (content / "transcripts").mkdir(parents=True)
+    for name, data in {**VALID, **changes}.items():
+        if data is not None:
+            (content / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return content
+
+
+_PROBLEM = re.compile(
+    r"^(?P<file>[^:]+?)(?::(?P<line>\d+))?: (?:(?P<field>[\w.\[\]-]+): )?(?P<message>.+)$", re.S
+)
+
+
+def expected_problem(content: Path, text: str) -> Problem:
+    """Read an expected problem string back into the ``Problem`` it describes."""
+    match = _PROBLEM.match(text)
+    assert match, text
+    line = int(match["line"]) if match["line"] else None
+    return Problem(str(content / match["file"]), line, match["field"], match["message"])
+
+
+def assert_problems(content: Path, error: ContentError, expected: list[str]) -> None:
+    """``error`` lists exactly ``expected`` (relative to ``content``), as data and as text."""
+    prefix = f"{content}/"
+    assert [str(p).removeprefix(prefix) for p in error.problems] == expected
+    assert error.problems == [expected_problem(content, text) for text in expected]
+    count = len(expected)
+    header = f"{count} problem{'s' if count != 1 else ''} in the content:"
+    assert str(error) == "\n".join([header, *(f"  {prefix}{text}" for text in expected)])
+
+
+CASES = [
+    (
+        "duplicate key",
+        T, edit(TRANSCRIPT, "place: Fictown\n", "place: Fictown\nplace: Elsewhere\n"),
+        [f"{T}:5: place: duplicate key"],
+    ),
+    (
+        "malformed YAML",
+        T, edit(TRANSCRIPT, "place: Fictown", "place: Fictown: Centre"),
+        [f"{T}:4: invalid YAML: mapping values are not allowed here"],
+    ),
+    (
+        "unclosed flow list",
+        "topics.yaml", edit(TOPICS, "      - tests", "      - [tests"),
+        ["topics.yaml:8: invalid YAML: expected ',' or ']', but got ':'"],
+    ),
+    (
+        "wrong type",
+        T, edit(TRANSCRIPT, "date: 2019-03-03", "date: 12"),
+        [f"{T}:3: date: expected a string; found a number"],
+    ),
+    (
+        "wrong type: list instead of text",
+        T, edit(TRANSCRIPT, "      - It is.", "      - [It, is]"),
+        [f"{T}:27: turns[2].paragraphs[0]: expected a string; found a list"],
+    ),
+    (
+        "wrong type: the whole file is a list",
+        "speakers.yaml", "- ivan-testov\n- rufus-firefly\n",
+        ["speakers.yaml:1: expected a mapping; found a list"],
+    ),
+    (
+        "unknown field",
+        T, edit(TRANSCRIPT, "    kind: answer\n", "    kind: answer\n    mood: calm\n"),
+        [f"{T}:26: turns[2].mood: unknown field "
+         "(expected one of: kind, label, note, paragraphs, speaker, to)"],
+    ),
+    (
+        "unknown top-level field",
+        "topics.yaml", TOPICS + "colour: blue\n",
+        ["topics.yaml:13: colour: unknown field (expected one of: topics)"],
+    ),
+    (
+        "missing required field",
+        T, edit(TRANSCRIPT, "event: news-conference\n", ""),
+        [f"{T}:1: event: missing required field"],
+    ),
+    (
+        "missing required field in a list item",
+        T, edit(TRANSCRIPT, "  - speaker: ivan-testov\n    kind: answer", "  - kind: answer"),
+        [f"{T}:24: turns[2].speaker: missing required field"],
+    ),
+    (
+        "missing required field of a topic",
+        "topics.yaml", edit(TOPICS, "    description: Small tests.\n", ""),
+        ["topics.yaml:8: topics[1].description: missing required field"],
+    ),
+    (
+        "unknown turn kind",
+        T, edit(TRANSCRIPT, "kind: answer", "kind: reply"),
+        [f'{T}:25: turns[2].kind: expected one of: '
+         f'statement, question, answer, remark, omitted; found "reply"'],
+    ),
+    (
+        "unknown event kind",
+        T, edit(TRANSCRIPT, "event: news-conference", "event: press-conference"),
+        [f'{T}:5: event: expected one of: news-conference, joint-news-conference, '
+         'press-briefing, press-gaggle, background-call, interview, speech, remarks, '
+         'statement, other; found "press-conference"'],
+    ),
+    (
+        "impossible date",
+        T, edit(TRANSCRIPT, "date: 2019-03-03", "date: 2016-02-30"),
+        [f'{T}:3: date: expected a real date as YYYY-MM-DD; found "2016-02-30"'],
+    ),
+    (
+        "impossible role date",
+        "speakers.yaml", edit(SPEAKERS, "from: 2010-01-01", "from: 2010-13-01"),
+        ['speakers.yaml:9: speakers[0].roles[0].from: '
+         'expected a real date as YYYY-MM-DD; found "2010-13-01"'],
+    ),
+    (
+        "id that is not a slug",
+        "topics.yaml", edit(TOPICS, "id: unit-tests", "id: Unit_Tests"),
+        ['topics.yaml:8: topics[1].id: expected text matching ^[a-z0-9]+(-[a-z0-9]+)*$; '
+         'found "Unit_Tests"'],
+    ),
+    (
+        "empty name",
+        "speakers.yaml", edit(SPEAKERS, "name: Rufus Firefly", 'name: ""'),
+        ["speakers.yaml:12: speakers[1].name: must not be empty"],
+    ),
+    (
+        "unknown speaker id in a turn",
+        T, edit(TRANSCRIPT, "  - speaker: ivan-testov\n    kind: answer",
+                "  - speaker: ivan-testow\n    kind: answer"),
+        [f"{T}:24: turns[2].speaker: unknown speaker id 'ivan-testow'"],
+    ),
+    (
+        "unknown speaker id in `to`",
+        T,
+        edit(TRANSCRIPT, "      - rufus-firefly\n    para", "      - groucho\n    para"),
+        [f"{T}:21: turns[1].to[1]: unknown speaker id 'groucho'"],
+    ),
+    (
+        "unknown speaker id of a participant",
+        T, edit(TRANSCRIPT, "  - speaker: rufus-firefly\nturns", "  - speaker: rufus\nturns"),
+        [f"{T}:10: participants[1].speaker: unknown speaker id 'rufus'"],
+    ),
+    (
+        "unknown topic parent",
+        "topics.yaml", edit(TOPICS, "parent: testing", "parent: testin"),
+        ["topics.yaml:11: topics[1].parent: unknown topic id 'testin'"],
+    ),
+    (
+        "topic parent cycle",
+        "topics.yaml",
+        edit(TOPICS, "    kind: issue\n    description: Checking",
+             "    kind: issue\n    parent: unit-tests\n    description: Checking"),
+        ["topics.yaml:5: topics[0].parent: parent cycle through 'testing'",
+         "topics.yaml:12: topics[1].parent: parent cycle through 'unit-tests'"],
+    ),
+    (
+        "topic that is its own parent",
+        "topics.yaml", edit(TOPICS, "parent: testing", "parent: unit-tests"),
+        ["topics.yaml:11: topics[1].parent: parent cycle through 'unit-tests'"],
+    ),
+    (
+        "invalid regular expression",
+        "topics.yaml", edit(TOPICS, "      - tests\n", "      - tests\n      - /(/\n"),
+        ["topics.yaml:8: topics[0].patterns[1]: invalid regular expression '/(/': "
+         "missing ), unterminated subpattern at position 0"],
+    ),
+    (
+        "invalid regular expression in exclude",
+        "topics.yaml", TOPICS + "    exclude:\n      - /[z-a]/\n",
+        ["topics.yaml:14: topics[1].exclude[0]: invalid regular expression '/[z-a]/': "
+         "bad character range z-a at position 1"],
+    ),
+    (
+        "duplicate speaker id",
+        "speakers.yaml", edit(SPEAKERS, "id: rufus-firefly", "id: ivan-testov"),
+        ["speakers.yaml:11: speakers[1].id: duplicate speaker id 'ivan-testov'"],
+    ),
+    (
+        "duplicate topic id",
+        "topics.yaml",
+        edit(edit(TOPICS, "id: unit-tests", "id: testing"), "    parent: testing\n", ""),
+        ["topics.yaml:8: topics[1].id: duplicate topic id 'testing'"],
+    ),
+    (
+        "id not matching the file name",
+        T, edit(TRANSCRIPT, f"id: {TID}", "id: 2019-03-03-something-else"),
+        [f"{T}:1: id: must match the file name: expected '{TID}'"],
+    ),
+    (
+        "omitted turn with paragraphs",
+        T, TRANSCRIPT + "    paragraphs:\n      - Words.\n",
+        [f"{T}:30: turns[3].paragraphs: an omitted turn has no paragraphs"],
+    ),
+    (
+        "answer turn without paragraphs",
+        T, edit(TRANSCRIPT, "    paragraphs:\n      - It is.\n", ""),
+        [f"{T}:24: turns[2].paragraphs: expected at least one paragraph"],
+    ),
+    (
+        "answer turn with an empty list of paragraphs",
+        T, edit(TRANSCRIPT, "    paragraphs:\n      - It is.\n", "    paragraphs: []\n"),
+        [f"{T}:26: turns[2].paragraphs: expected at least one paragraph"],
+    ),
+    (
+        "no turns",
+        T, TRANSCRIPT[: TRANSCRIPT.index("turns:")] + "turns: []\n",
+        [f"{T}:11: turns: must not be empty"],
+    ),
+    ("empty file", T, "", [f"{T}: empty file"]),
+    ("blank file", "speakers.yaml", "\n   \n\n", ["speakers.yaml: empty file"]),
+    (
+        "comments only",
+        "topics.yaml", "# nothing yet\n",
+        ["topics.yaml: expected a mapping; found nothing (null)"],
+    ),
+    (
+        "non-UTF-8 bytes",
+        T, edit(TRANSCRIPT, "Good afternoon.", "Good aftern\xf6on.").encode("latin-1"),
+        [f"{T}:15: not UTF-8 text (byte 0xf6)"],
+    ),
+    (
+        "NUL bytes",
+        T, edit(TRANSCRIPT, "It is.", "It\0 is.").encode("utf-8"),
+        [f"{T}: not a text file (contains NUL bytes)"],
+    ),
+    (
+        "role ending before it starts",
+        "speakers.yaml", edit(SPEAKERS, "to: 2020-12-31", "to: 2009-12-31"),
+        ["speakers.yaml:10: speakers[0].roles[0].to: "
+         "role ends (2009-12-31) before it starts (2010-01-01)"],
+    ),
+    (
+        "missing topics file",
+        "topics.yaml", None,
+        ["topics.yaml: cannot read file: No such file or directory"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_one_broken_file(
+    tmp_path: Path, file: str, text: str | bytes | None, expected: list[str]
+) -> None:
+    content = make_content(tmp_path, {file: text})
+    with pytest.raises(ContentError) as caught:
+        load(content)
+    assert_problems(content, caught.value, expected)
+
+
+def test_the_valid_folder_loads(tmp_path: Path) -> None:
+    archive = load(make_content(tmp_path, {}))
+    assert [t.id for t in archive.transcripts] == [TID]
+    assert list(archive.speakers) == ["ivan-testov", "rufus-firefly"]
+    assert list(archive.topics) == ["testing", "unit-tests"]
+    turns = archive.transcripts[0].turns
+    assert [(t.kind, t.speaker, t.to) for t in turns] == [
+        ("statement", "ivan-testov", ()),
+        ("question", None, ("ivan-testov", "rufus-firefly")),
+        ("answer", "ivan-testov", ()),
+        ("omitted", "rufus-firefly", ()),
+    ]
+
+
+OTHER = "transcripts/2019-03-04-testov-fictown.yaml"
+SEVERAL = {
+    "speakers.yaml": edit(SPEAKERS, "to: 2020-12-31", "to: 2009-12-31"),
+    "topics.yaml": edit(TOPICS, "parent: testing", "parent: testin"),
+    # jsonschema reports the unknown field (last line) before the wrong type (line 3)
+    T: edit(TRANSCRIPT, "date: 2019-03-03", "date: 12") + "mood: calm\n",
+    OTHER: b"id: 2019-03-04-testov-fictown\ntitle: Caf\xe9\n",
+}
+SEVERAL_EXPECTED = [
+    "speakers.yaml:10: speakers[0].roles[0].to: "
+    "role ends (2009-12-31) before it starts (2010-01-01)",
+    "topics.yaml:11: topics[1].parent: unknown topic id 'testin'",
+    f"{T}:3: date: expected a string; found a number",
+    f"{T}:30: mood: unknown field "
+    "(expected one of: date, event, id, participants, place, source, title, turns)",
+    f"{OTHER}:2: not UTF-8 text (byte 0xe9)",
+]
+
+
+def test_every_problem_of_every_file_is_reported_at_once_and_sorted(tmp_path: Path) -> None:
+    content = make_content(tmp_path, SEVERAL)
+    with pytest.raises(ContentError) as caught:
+        load(content)
+    assert_problems(content, caught.value, SEVERAL_EXPECTED)
+
+
+def test_cli_check_lists_the_problems_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content(tmp_path, SEVERAL)
+    assert main(["check", "--content", str(content)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"Error: {len(SEVERAL_EXPECTED)} problems in the content:",
+        *(f"  {content}/{text}" for text in SEVERAL_EXPECTED),
+    ]
+
+
+def test_cli_check_reports_a_single_problem_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content(tmp_path, {T: ""})
+    assert main(["check", "--content", str(content)]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"Error: 1 problem in the content:\n  {content}/{T}: empty file\n")
+
+
+def test_cli_check_accepts_a_valid_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = make_content(tmp_path, {})
+    assert main(["check", "--content", str(content)]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("ok: 1 transcripts, 3 paragraphs, 2 speakers, 2 topics\n", "")
+
+
+def test_cli_check_of_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere"
+    assert main(["check", "--content", str(missing)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"Error: 1 problem in the content:\n  {missing}: content folder not found\n"
