@@ -93,6 +93,7 @@ def load_speakers(path: Path, problems: list[Problem]) -> dict[str, Speaker]:
             roles=roles,
             country=item.get("country"),
             reviewed=item.get("reviewed", True),
+            kind=item.get("kind", "person"),
         )
     return speakers
 
@@ -215,6 +216,8 @@ def load_transcript(
         date=data["date"],
         event=data["event"],
         place=data.get("place"),
+        time=data.get("time"),
+        supersedes=data.get("supersedes"),
         source=Source(source["publisher"], source.get("url"), source.get("file"),
                       source.get("format")),
         participants=tuple(participants),

@@ -27,10 +27,12 @@ TURN_KINDS: dict[str, str] = {
     "question": "Question",
     "answer": "Answer",
     "remark": "Remark",
+    "note": "Note",
     "omitted": "Not in the source",
 }
 """Kinds of turn, with their display names. An ``omitted`` turn has no paragraphs:
-it marks where the source leaves out somebody's words."""
+it marks where the source leaves out somebody's words. A ``note`` turn holds a stage
+note printed between turns (``(Laughter.)``, ``END 2:34 P.M. EDT``)."""
 
 TOPIC_KINDS = ("issue", "region", "country", "organisation", "person", "event")
 """Kinds of topic in the taxonomy."""
@@ -68,6 +70,8 @@ class Speaker:
     """Country the speaker represents, if any."""
     reviewed: bool = True
     """False for entries an importer added that no editor has checked yet."""
+    kind: str = "person"
+    """``person``, or ``role`` for an anonymous official (``Senior administration official``)."""
 
     def roles_on(self, day: str) -> tuple[Role, ...]:
         """Return the roles held on ``day`` (ISO date)."""
@@ -166,6 +170,10 @@ class Transcript:
     """Provenance."""
     place: str | None = None
     """Where the event took place."""
+    time: str | None = None
+    """Time of day as printed (``1:27 P.M. EDT``)."""
+    supersedes: str | None = None
+    """Id of an earlier transcript that this one corrects or re-issues."""
     participants: tuple[Participant, ...] = ()
     """Principal speakers."""
     turns: tuple[Turn, ...] = ()

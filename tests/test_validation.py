@@ -188,7 +188,7 @@ CASES = [
         "unknown turn kind",
         T, edit(TRANSCRIPT, "kind: answer", "kind: reply"),
         [f'{T}:25: turns[2].kind: expected one of: '
-         f'statement, question, answer, remark, omitted; found "reply"'],
+         f'statement, question, answer, remark, note, omitted; found "reply"'],
     ),
     (
         "unknown event kind",
@@ -373,7 +373,7 @@ SEVERAL_EXPECTED = [
     "topics.yaml:11: topics[1].parent: unknown topic id 'testin'",
     f"{T}:3: date: expected a string; found a number",
     f"{T}:30: mood: unknown field "
-    "(expected one of: date, event, id, participants, place, source, title, turns)",
+    "(expected one of: date, event, id, participants, place, source, supersedes, time, title, turns)",
     f"{OTHER}:2: not UTF-8 text (byte 0xe9)",
 ]
 
