@@ -14,6 +14,9 @@ $(BIN)/transcripts: pyproject.toml constraints.txt
 
 $(VENV)/.test-deps: $(BIN)/transcripts
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@# Browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+	command -v chromium >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium))
 	touch $@
 
 site: $(BIN)/transcripts  ## Build the site from content/ into site/

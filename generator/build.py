@@ -67,14 +67,24 @@ def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
     return raw
 
 
+def site_settings(config: Path) -> tuple[str, str]:
+    """``site_url`` and ``site_name`` from the MkDocs configuration (``!ENV`` resolved)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config.open("rb") as handle:
+        settings = yaml_load(handle)
+    return settings.get("site_url") or "", settings.get("site_name") or "Transcript archive"
+
+
 def generate(paths: Paths) -> tuple[Archive, tuple[int, int, int]]:
     """Validate the content and bring the generated Markdown up to date.
 
     Returns the tagged archive and (written, unchanged, deleted) page counts.
     """
     archive = tag(load(paths.content))
+    site_url, site_name = site_settings(paths.config)
     files = render_site(archive, build_views(archive), paths.templates,
-                        _raw_files(archive, paths.content))
+                        _raw_files(archive, paths.content), site_url, site_name)
     return archive, sync_tree(paths.docs, files)
 
 

@@ -8,6 +8,7 @@ become markup: each ASCII punctuation character becomes a numeric character refe
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import date
@@ -18,6 +19,7 @@ from urllib.parse import quote
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator import exports
 from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Transcript
 from generator.views import Views, word_count
 
@@ -73,12 +75,14 @@ def environment(template_dirs: list[Path]) -> Environment:
     return env
 
 
-def _front_matter(title: str, description: str) -> Markup:
-    # JSON strings are valid YAML; the HTML-escaping keeps the theme's <title> inert.
-    fields = {"title": title, "description": description}
-    escaped = {key: value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-               for key, value in fields.items()}
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in escaped.items()]
+def _front_matter(title: str, description: str, **extra: str) -> Markup:
+    # JSON strings are valid YAML. The theme prints these values unescaped, in text and
+    # in attributes, so they are HTML-escaped here, quotes included.
+    fields = {"title": title, "description": description, **extra}
+    lines = [
+        f"{key}: {json.dumps(html.escape(value, quote=True), ensure_ascii=False)}"
+        for key, value in fields.items()
+    ]
     return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
 
@@ -127,12 +131,46 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def render_exports(archive: Archive, views: Views, site_url: str, site_name: str) -> dict[str, str]:
+    """Feeds and bulk downloads: relative path → content."""
+    files = {
+        "feeds/transcripts.xml": exports.transcripts_feed(archive, site_url, site_name),
+        "data/archive.jsonl": exports.to_jsonl(
+            transcript_json(t, archive) for t in archive.transcripts
+        ),
+    }
+    rows = list(exports.paragraph_rows(archive, site_url))
+    files["data/paragraphs.csv"] = exports.to_csv(row for _, row in rows)
+    for topic in archive.topics.values():
+        passages = views.passages[topic.id]
+        files[f"feeds/topics/{topic.id}.xml"] = exports.passages_feed(
+            passages, archive, site_url, f"feeds/topics/{topic.id}.xml",
+            f"{site_name}: {topic.title}", topic.description, f"topics/{topic.id}/",
+        )
+        files[f"data/topics/{topic.id}.csv"] = exports.to_csv(
+            row for passage, row in rows if topic.id in passage.paragraph.topics
+        )
+    for speaker in archive.speakers.values():
+        passages = [p for p, _ in rows if p.turn.speaker == speaker.id]
+        files[f"feeds/speakers/{speaker.id}.xml"] = exports.passages_feed(
+            passages, archive, site_url, f"feeds/speakers/{speaker.id}.xml",
+            f"{site_name}: {speaker.name}", f"What {speaker.name} said.",
+            f"speakers/{speaker.id}/",
+        )
+        files[f"data/speakers/{speaker.id}.csv"] = exports.to_csv(
+            row for passage, row in rows if passage.turn.speaker == speaker.id
+        )
+    return files
+
+
 def render_site(
-    archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes]
+    archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes],
+    site_url: str = "", site_name: str = "Transcript archive",
 ) -> dict[str, str | bytes]:
     """Every file of the generated docs folder: relative path → content."""
     env = environment(template_dirs)
-    common = {"archive": archive, "views": views, "front_matter": _front_matter}
+    common = {"archive": archive, "views": views, "front_matter": _front_matter,
+              "site_url": site_url}
 
     def page(template: str, depth: int, **context: Any) -> str:
         root = Markup("../" * depth)
@@ -171,4 +209,5 @@ def render_site(
         files[f"speakers/{speaker.id}.md"] = page("speaker.md.j2", 1, speaker=speaker)
     for name, content in raw.items():
         files[f"data/raw/{name}"] = content
+    files.update(render_exports(archive, views, site_url, site_name))
     return files

@@ -1,0 +1,129 @@
+"""Feeds and bulk exports: Atom feeds, JSON Lines and CSV, as strings (no I/O).
+
+Feeds carry absolute addresses, so they need the site's public URL (``site_url`` in
+``mkdocs.yml``, or the ``SITE_URL`` environment variable it reads).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from generator.model import EVENT_KINDS, Archive, Transcript
+from generator.views import Passage
+
+FEED_SIZE = 50
+"""Entries per feed: the newest ones."""
+
+CSV_COLUMNS = (
+    "transcript", "date", "title", "turn", "paragraph", "speaker", "speaker_name", "kind",
+    "topics", "text", "permalink",
+)
+"""Columns of the paragraph CSV files, documented on the site's data page."""
+
+
+def _timestamp(day: str) -> datetime:
+    return datetime.fromisoformat(day).replace(tzinfo=UTC)
+
+
+def permalink(site_url: str, transcript: Transcript, paragraph_id: str | None = None) -> str:
+    """Absolute address of a transcript, or of one of its paragraphs."""
+    url = f"{site_url.rstrip('/')}/transcripts/{transcript.id}/"
+    return f"{url}#{paragraph_id}" if paragraph_id else url
+
+
+def _feed(site_url: str, path: str, title: str, subtitle: str, page: str) -> FeedGenerator:
+    feed = FeedGenerator()
+    feed.id(f"{site_url.rstrip('/')}/{path}")
+    feed.title(title)
+    feed.subtitle(subtitle)
+    feed.link(href=f"{site_url.rstrip('/')}/{page}", rel="alternate")
+    feed.link(href=f"{site_url.rstrip('/')}/{path}", rel="self")
+    feed.language("en")
+    feed.generator("transcript-archive")
+    return feed
+
+
+def _finish(feed: FeedGenerator, days: list[str]) -> str:
+    # A feed's date is its newest entry's: the output depends only on the content.
+    feed.updated(_timestamp(max(days, default="1970-01-01")))
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def transcripts_feed(archive: Archive, site_url: str, site_name: str) -> str:
+    """The newest transcripts."""
+    feed = _feed(site_url, "feeds/transcripts.xml", f"{site_name}: new transcripts",
+                 "The newest transcripts in the archive.", "transcripts/")
+    chosen = archive.transcripts[:FEED_SIZE]
+    for transcript in reversed(chosen):
+        entry = feed.add_entry()
+        entry.id(permalink(site_url, transcript))
+        entry.title(transcript.title)
+        entry.link(href=permalink(site_url, transcript))
+        entry.published(_timestamp(transcript.date))
+        entry.updated(_timestamp(transcript.date))
+        people = ", ".join(archive.speakers[p.speaker].name for p in transcript.participants)
+        place = f", {transcript.place}" if transcript.place else ""
+        entry.summary(f"{EVENT_KINDS[transcript.event]}, {transcript.date}{place}. {people}")
+    return _finish(feed, [t.date for t in chosen])
+
+
+def passages_feed(
+    passages: Iterable[Passage], archive: Archive, site_url: str, path: str, title: str,
+    subtitle: str, page: str,
+) -> str:
+    """Newest passages (paragraphs in context), for a topic or a speaker."""
+    feed = _feed(site_url, path, title, subtitle, page)
+    chosen = sorted(passages, key=lambda p: p.transcript.date, reverse=True)[:FEED_SIZE]
+    for passage in reversed(chosen):
+        transcript, turn, paragraph = passage.transcript, passage.turn, passage.paragraph
+        who = archive.speakers[turn.speaker].name if turn.speaker else "Journalist"
+        entry = feed.add_entry()
+        link = permalink(site_url, transcript, paragraph.id)
+        entry.id(link)
+        entry.title(f"{who}, {transcript.date}: {transcript.title}")
+        entry.link(href=link)
+        entry.published(_timestamp(transcript.date))
+        entry.updated(_timestamp(transcript.date))
+        entry.content(paragraph.text, type="text")
+    return _finish(feed, [p.transcript.date for p in chosen])
+
+
+def paragraph_rows(archive: Archive, site_url: str) -> Iterable[tuple[Passage, dict[str, Any]]]:
+    """Every paragraph of the archive as a CSV/JSON row, with its passage."""
+    for transcript in archive.transcripts:
+        for turn in transcript.turns:
+            for paragraph in turn.paragraphs:
+                yield Passage(transcript, turn, paragraph), {
+                    "transcript": transcript.id,
+                    "date": transcript.date,
+                    "title": transcript.title,
+                    "turn": turn.id,
+                    "paragraph": paragraph.id,
+                    "speaker": turn.speaker or "",
+                    "speaker_name": archive.speakers[turn.speaker].name if turn.speaker else "",
+                    "kind": turn.kind,
+                    "topics": ";".join(paragraph.topics),
+                    "text": paragraph.text,
+                    "permalink": permalink(site_url, transcript, paragraph.id),
+                }
+
+
+def to_csv(rows: Iterable[dict[str, Any]]) -> str:
+    """Rows as CSV with a header line (RFC 4180 quoting, \\r\\n line ends)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def to_jsonl(records: Iterable[dict[str, Any]]) -> str:
+    """One JSON document per line."""
+    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)

@@ -1,0 +1,159 @@
+"""Publishing and reuse: feeds, exports, citations, page metadata, the CI workflow."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import yaml
+from bs4 import BeautifulSoup
+from conftest import CONTENT, PROJECT, SAMPLE_ID
+
+from generator.build import Paths, site_settings
+
+SITE_URL, _ = site_settings(PROJECT / "mkdocs.yml")
+PERMALINK = f"{SITE_URL.rstrip('/')}/transcripts/{SAMPLE_ID}/"
+
+
+def sample_paragraphs() -> list[str]:
+    data = yaml.safe_load((CONTENT / "transcripts" / f"{SAMPLE_ID}.yaml").read_text("utf-8"))
+    return [p for turn in data["turns"] for p in turn.get("paragraphs", [])]
+
+
+def parse_feed(path: Path) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, f"{path}: {feed.get('bozo_exception')}"
+    assert feed.version == "atom10"
+    return feed
+
+
+def test_transcripts_feed_lists_the_sample(sample_site: Paths) -> None:
+    feed = parse_feed(sample_site.out / "feeds" / "transcripts.xml")
+    assert [entry.link for entry in feed.entries] == [PERMALINK]
+    assert feed.entries[0].title.startswith("Foreign Minister Sergey Lavrov’s remarks")
+    assert feed.entries[0].published.startswith("2016-04-15")
+
+
+def test_topic_feed_follows_the_korean_peninsula(sample_site: Paths) -> None:
+    feed = parse_feed(sample_site.out / "feeds" / "topics" / "korean-peninsula.xml")
+    assert feed.feed.title.endswith("Korean Peninsula")
+    links = [entry.link for entry in feed.entries]
+    assert links and all(link.startswith(PERMALINK + "#p") for link in links)
+    texts = sample_paragraphs()
+    for entry in feed.entries:
+        number = int(entry.link.rsplit("#p", 1)[1])
+        assert entry.content[0].value == texts[number - 1]
+
+
+def test_every_topic_and_speaker_has_a_valid_feed_linked_from_its_page(sample_site: Paths) -> None:
+    for kind in ("topics", "speakers"):
+        feeds = sorted((sample_site.out / "feeds" / kind).glob("*.xml"))
+        assert feeds
+        for feed_file in feeds:
+            parse_feed(feed_file)
+            page = sample_site.out / kind / feed_file.stem / "index.html"
+            html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+            alternate = html.select_one("link[rel=alternate][type='application/atom+xml']")
+            assert alternate["href"].endswith(f"feeds/{kind}/{feed_file.name}")
+
+
+def test_speaker_feed_carries_lavrovs_words(sample_site: Paths) -> None:
+    feed = parse_feed(sample_site.out / "feeds" / "speakers" / "sergey-lavrov.xml")
+    assert len(feed.entries) == 20 - 3  # every paragraph but the three questions
+
+
+def test_jsonl_export_holds_every_paragraph(sample_site: Paths) -> None:
+    lines = (sample_site.out / "data" / "archive.jsonl").read_text("utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["id"] for r in records] == [SAMPLE_ID]
+    exported = [p["text"] for t in records[0]["turns"] for p in t["paragraphs"]]
+    assert exported == sample_paragraphs()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8"), newline="")))
+
+
+def test_paragraph_csv(sample_site: Paths) -> None:
+    rows = read_csv(sample_site.out / "data" / "paragraphs.csv")
+    assert [row["text"] for row in rows] == sample_paragraphs()
+    assert rows[0]["permalink"] == PERMALINK + "#p1"
+    assert (rows[0]["speaker"], rows[0]["speaker_name"], rows[0]["kind"]) == (
+        "sergey-lavrov", "Sergey Lavrov", "statement"
+    )
+    questions = [row for row in rows if row["kind"] == "question"]
+    assert len(questions) == 3 and all(row["speaker"] == "" for row in questions)
+
+
+def test_topic_and_speaker_csv_match_their_pages(sample_site: Paths) -> None:
+    rows = read_csv(sample_site.out / "data" / "topics" / "korean-peninsula.csv")
+    assert rows and all("korean-peninsula" in row["topics"].split(";") for row in rows)
+    page = sample_site.out / "topics" / "korean-peninsula" / "index.html"
+    quotes = BeautifulSoup(page.read_text("utf-8"), "html.parser").select(".tx-quote__text")
+    assert [q.get_text() for q in quotes] == [row["text"] for row in rows]
+    lavrov = read_csv(sample_site.out / "data" / "speakers" / "sergey-lavrov.csv")
+    assert len(lavrov) == 17 and {row["speaker"] for row in lavrov} == {"sergey-lavrov"}
+
+
+def test_citation_menu_carries_the_permalink(served_site: str, page) -> None:
+    page.goto(f"{served_site}/transcripts/{SAMPLE_ID}/")
+    page.click("#p8 a.tx-para__link")
+    expected = f"{served_site}/transcripts/{SAMPLE_ID}/#p8"
+    assert page.input_value("#p8 .tx-menu [data-cite=link] textarea") == expected
+    plain = page.input_value("#p8 .tx-menu [data-cite=plain] textarea")
+    assert plain.startswith("Sergey Lavrov, “Foreign Minister Sergey Lavrov’s remarks")
+    assert plain.endswith("paragraph 8. " + expected)
+    bibtex = page.input_value("#p8 .tx-menu [data-cite=bibtex] textarea")
+    assert bibtex.startswith(f"@misc{{{SAMPLE_ID}-p8,")
+    assert f"url = {{{expected}}}" in bibtex and "author = {Sergey Lavrov}" in bibtex
+    assert page.url == expected
+
+
+def test_page_metadata(sample_site: Paths) -> None:
+    page = sample_site.out / "topics" / "korean-peninsula" / "index.html"
+    html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    canonical = f"{SITE_URL.rstrip('/')}/topics/korean-peninsula/"
+    assert html.select_one("link[rel=canonical]")["href"] == canonical
+    assert html.select_one("meta[property='og:url']")["content"] == canonical
+    assert html.select_one("meta[property='og:title']")["content"] == "Korean Peninsula"
+    description = html.select_one("meta[name=description]")["content"]
+    assert description.startswith("The situation on the Korean Peninsula")
+    assert html.select_one("meta[property='og:description']")["content"] == description
+
+
+def test_sitemap_lists_every_transcript_topic_and_speaker(sample_site: Paths) -> None:
+    sitemap = (sample_site.out / "sitemap.xml").read_text("utf-8")
+    urls = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    assert PERMALINK in urls
+    assert f"{SITE_URL.rstrip('/')}/topics/korean-peninsula/" in urls
+    assert f"{SITE_URL.rstrip('/')}/speakers/fumio-kishida/" in urls
+
+
+def test_not_found_page(sample_site: Paths) -> None:
+    html = BeautifulSoup((sample_site.out / "404.html").read_text("utf-8"), "html.parser")
+    assert html.select_one("article h1").get_text() == "Page not found"
+    assert {a["href"] for a in html.select("article a")} >= {"/transcripts/", "/topics/"}
+
+
+def test_workflow_runs_the_readme_commands() -> None:
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "site.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
+    runs = {
+        name: [step.get("run", "") for step in job["steps"]]
+        for name, job in workflow["jobs"].items()
+    }
+    ci = [line for line in (PROJECT / ".ci" / "run").read_text().splitlines()
+          if line and not line.startswith(("#", "set ", "cd "))]
+    assert ci == ["make test"]
+    assert any("make test" in run for run in runs["test"])
+    assert any("make site" in run for run in runs["test"])  # the strict build
+    assert any("make site" in run for run in runs["build"])
+    deploy = [step.get("uses", "") for step in workflow["jobs"]["deploy"]["steps"]]
+    assert any(use.startswith("actions/deploy-pages@") for use in deploy)
+    readme = (PROJECT / "README.md").read_text()
+    assert "make site" in readme and "make test" in readme
