@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import search
 from generator.errors import BuildError
 from generator.load import load
 from generator.model import Archive
@@ -121,6 +122,7 @@ def publish(paths: Paths) -> None:
     propagate, logger.propagate = logger.propagate, False
     try:
         mkdocs_build(mkdocs_config(paths, staging))
+        search.index(staging)
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         details = "".join(f"\n  {message}" for message in collect.messages)

@@ -184,6 +184,17 @@ class Transcript:
         """Every paragraph of every turn, in reading order."""
         return tuple(p for turn in self.turns for p in turn.paragraphs)
 
+    @property
+    def speaker_ids(self) -> tuple[str, ...]:
+        """Speakers whose words are in the transcript, in order of first appearance."""
+        ids = (t.speaker for t in self.turns if t.speaker is not None and t.paragraphs)
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def topic_ids(self) -> tuple[str, ...]:
+        """Topics of any paragraph, in order of first appearance."""
+        return tuple(dict.fromkeys(topic for p in self.paragraphs for topic in p.topics))
+
 
 @dataclass(frozen=True)
 class Archive:

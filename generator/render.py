@@ -83,6 +83,9 @@ def _front_matter(title: str, description: str, **extra: str) -> Markup:
         f"{key}: {json.dumps(html.escape(value, quote=True), ensure_ascii=False)}"
         for key, value in fields.items()
     ]
+    # Pagefind serves search (generator/search.py); Material's own index stays empty, so
+    # that building it costs nothing at archive scale.
+    lines.append("search:\n  exclude: true")
     return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
 

@@ -46,10 +46,11 @@ def served_site(sample_site: Paths):
     import http.server
     import threading
 
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(sample_site.out)
-    )
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(sample_site.out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -94,3 +95,16 @@ def page(browser, request):
         folder.mkdir(exist_ok=True)
         tab.screenshot(path=str(folder / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """The pages of a built site's Pagefind index, by URL, as Pagefind stored them."""
+    import gzip
+    import json
+
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(data)
+        pages[page["url"]] = page
+    return pages

@@ -149,11 +149,14 @@ def test_machine_readable_data(sample_site: Paths) -> None:
 
 
 def test_search_and_colour_schemes_on_every_page(sample_site: Paths) -> None:
-    index = json.loads((sample_site.out / "search" / "search_index.json").read_text("utf-8"))
-    assert any("porosity of the Turkish border" in doc["text"] for doc in index["docs"])
+    from conftest import pagefind_pages
+
+    pages = pagefind_pages(sample_site.out)
+    assert list(pages) == [f"/transcripts/{SAMPLE_ID}/"]
+    assert "porosity of the Turkish border" in pages[f"/transcripts/{SAMPLE_ID}/"]["content"]
     for html_file in sample_site.out.rglob("index.html"):
         html = soup(html_file)
-        assert html.select_one("input.md-search__input"), html_file
+        assert html.select_one("input[data-tx-search-input]"), html_file
         schemes = {i.get("data-md-color-scheme") for i in html.select("input[name=__palette]")}
         assert schemes == {"default", "slate"}, html_file
 

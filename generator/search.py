@@ -1,0 +1,25 @@
+"""The search index: Pagefind, run over the built site before it is swapped in.
+
+Pagefind splits the index into small chunks, so a query downloads a few hundred KB
+whatever the size of the archive. Only transcript pages are indexed (their turns are
+marked ``data-pagefind-body``); paragraphs (``p<N>``) and speakers (``t<N>-speaker``)
+carry ids, which Pagefind reports as anchors so that a result can open the exact
+paragraph.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.errors import BuildError
+
+
+def index(site: Path) -> None:
+    """Write the Pagefind bundle into ``site/pagefind/``."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip()
+        raise BuildError(f"Pagefind failed to index {site}: {output}")

@@ -1,0 +1,127 @@
+"""Search in a real browser: the header box, Pagefind, filters, dark mode, a phone."""
+
+from __future__ import annotations
+
+import yaml
+from conftest import CONTENT, SAMPLE_ID
+
+PHRASE = "porosity of the Turkish border"
+
+
+def anchor_of(phrase: str) -> str:
+    """The paragraph anchor (p<N>) of the sample paragraph containing ``phrase``."""
+    data = yaml.safe_load((CONTENT / "transcripts" / f"{SAMPLE_ID}.yaml").read_text("utf-8"))
+    texts = [p for turn in data["turns"] for p in turn.get("paragraphs", [])]
+    return next(f"p{n}" for n, text in enumerate(texts, start=1) if phrase in text)
+
+
+def search(page, term: str) -> None:
+    page.click("[data-tx-search-input]")
+    page.fill("[data-tx-search-input]", term)
+    page.wait_for_selector(".tx-search__hit", timeout=15000)
+
+
+def test_a_phrase_finds_its_paragraph_and_lands_on_it(served_site: str, page) -> None:
+    page.goto(f"{served_site}/")
+    search(page, PHRASE)
+    first = page.locator(".tx-search__result").first
+    assert first.locator(".tx-search__title").inner_text().startswith(
+        "Foreign Minister Sergey Lavrov’s remarks"
+    )
+    assert first.locator(".tx-search__meta").inner_text() == "15 April 2016"
+    hit = first.locator(".tx-search__hit").first
+    assert hit.locator(".tx-search__speaker").inner_text() == "Sergey Lavrov"
+    assert PHRASE in hit.locator(".tx-search__sentence").inner_text()
+    assert hit.locator("mark").count() >= 2
+    hit.click()
+    anchor = anchor_of(PHRASE)
+    page.wait_for_url(f"**/transcripts/{SAMPLE_ID}/?h=*#{anchor}")
+    marks = page.locator(f"#{anchor} mark.tx-hit")
+    marked = [m.lower() for m in marks.all_inner_texts()]
+    assert marked[:3] == ["porosity", "turkish", "border"]
+    assert set(marked) == {"porosity", "turkish", "border"}
+    assert page.locator(f"#{anchor}").is_visible()
+    box = page.locator(f"#{anchor}").bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_enter_opens_the_first_result(served_site: str, page) -> None:
+    page.goto(f"{served_site}/topics/")
+    search(page, "Palmyra")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/transcripts/{SAMPLE_ID}/?h=Palmyra#p*")
+    assert page.locator("mark.tx-hit").first.inner_text() == "Palmyra"
+
+
+def test_speaker_filter_narrows_the_results(served_site: str, page) -> None:
+    page.goto(f"{served_site}/")
+    search(page, "Churkin")
+    speakers = page.locator(".tx-search__speaker").all_inner_texts()
+    assert "Journalist" in speakers
+    options = page.locator("select[data-tx-filter=speaker] option").all_inner_texts()
+    assert options == ["Any", "Sergey Lavrov"]
+    page.select_option("select[data-tx-filter=speaker]", "Sergey Lavrov")
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.tx-search__speaker')]"
+        ".some(e => e.textContent === 'Journalist')"
+    )
+    assert set(page.locator(".tx-search__speaker").all_inner_texts()) <= {"Sergey Lavrov"}
+
+
+def test_filters_offer_topics_years_and_kinds(served_site: str, page) -> None:
+    page.goto(f"{served_site}/")
+    search(page, "treaty")
+    topics = page.locator("select[data-tx-filter=topic] option").all_inner_texts()
+    assert "Korean Peninsula" in topics and "Russia–Japan peace treaty" in topics
+    assert page.locator("select[data-tx-filter=year] option").all_inner_texts() == ["Any", "2016"]
+    events = page.locator("select[data-tx-filter=event] option").all_inner_texts()
+    assert events == ["Any", "Joint news conference"]
+    page.select_option("select[data-tx-filter=year]", "2016")
+    page.wait_for_selector(".tx-search__hit")
+
+
+def test_dark_mode_switches_and_search_still_reads(served_site: str, page) -> None:
+    page.goto(f"{served_site}/")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.click("label.md-header__button[for^='__palette']:visible")
+    page.wait_for_function(
+        f"() => document.body.getAttribute('data-md-color-scheme') !== '{scheme}'"
+    )
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    search(page, PHRASE)
+    colours = page.evaluate(
+        """() => {
+          const style = (selector) => getComputedStyle(document.querySelector(selector));
+          const text = style('.tx-search__sentence').color;
+          const back = style('.md-search__output').backgroundColor;
+          return [text, back];
+        }"""
+    )
+    assert colours[0] != colours[1]
+
+
+def test_phone_viewport(served_site: str, browser) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    phone = context.new_page()
+    try:
+        phone.goto(f"{served_site}/transcripts/{SAMPLE_ID}/")
+        phone.click("label.md-header__button[for=__search]")
+        phone.wait_for_selector("[data-tx-search-input]", state="visible")
+        phone.fill("[data-tx-search-input]", PHRASE)
+        phone.wait_for_selector(".tx-search__hit", timeout=15000)
+        phone.locator(".tx-search__hit").first.click()
+        phone.wait_for_url(f"**#{anchor_of(PHRASE)}")
+        width = phone.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 390, "the page scrolls sideways on a phone"
+    finally:
+        context.close()
+
+
+def test_one_query_downloads_little(served_site: str, page) -> None:
+    page.goto(f"{served_site}/")
+    sizes: list[int] = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+    search(page, PHRASE)
+    assert 0 < sum(sizes) <= 300_000
