@@ -7,16 +7,18 @@ raw file kept in ``raw/``. New speakers are appended to ``speakers.yaml``, unrev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import importers
 from generator.errors import ImportFailure, Problem
+from generator.importers import offices
 from generator.importers.base import Draft, DraftPerson
 from generator.load import load_speakers
-from generator.model import Speaker
-from generator.speakers import resolve, slug
+from generator.model import Role, Speaker
+from generator.speakers import Index, slug
 from generator.write import write_if_changed
 from generator.yamlio import dump, schema_header
 
@@ -31,6 +33,13 @@ class ImportReport:
     """Existing files that differ from the import and were left alone (no ``--force``)."""
     new_speakers: list[Speaker] = field(default_factory=list)
     failures: list[ImportFailure] = field(default_factory=list)
+    turns: int = 0
+    notes: int = 0
+    """Turns of kind ``note`` (stage notes, END lines), also counted in ``turns``."""
+    resolved: int = 0
+    """Distinct speakers per transcript found in the registry (new ones not counted)."""
+    ambiguous: int = 0
+    """Files that failed because a name fitted several speakers."""
 
 
 def transcript_id(draft: Draft) -> str:
@@ -42,13 +51,20 @@ def transcript_id(draft: Draft) -> str:
 class _Names:
     """Resolves printed names for one file, remembering new speakers."""
 
-    def __init__(self, registry: dict[str, Speaker], file: str, day: str):
-        self.registry, self.file, self.day = registry, file, day
+    def __init__(self, index: Index, file: str, draft: Draft):
+        self.index, self.file, self.day = index, file, draft.date
+        self.people = draft.people
         self.new: list[Speaker] = []
+        self.resolved: dict[str, str] = {}
+        self.counts = {"known": 0, "new": 0}
 
     def id(self, person: DraftPerson | str, line: int | None = None) -> str:
-        person = person if isinstance(person, DraftPerson) else DraftPerson(person)
-        found = resolve(person.name, self.day, self.registry)
+        if isinstance(person, str):
+            if person in self.resolved:
+                return self.resolved[person]
+            person = self.people.get(person) or DraftPerson(person)
+        found = self.index.resolve(person.name, self.day, person.surname,
+                                   tuple(person.variants))
         if found.outcome == "ambiguous":
             raise ImportFailure(
                 self.file,
@@ -58,11 +74,20 @@ class _Names:
             )
         assert found.speaker is not None
         if found.outcome == "new":
-            speaker = Speaker(found.speaker, person.name, (person.name,), (),
-                              person.country, reviewed=False)
-            self.registry[speaker.id] = speaker
-            self.new.append(speaker)
+            self.index.add(_new_speaker(found.speaker, person))
+            self.new.append(self.index.registry[found.speaker])
+        self.counts[found.outcome] += 1
+        self.resolved[person.name] = found.speaker
         return found.speaker
+
+
+def _new_speaker(id: str, person: DraftPerson) -> Speaker:
+    """A registry entry for somebody the registry does not know, marked unreviewed."""
+    variants = [person.name] + [v for v in person.variants if v != person.name]
+    roles = tuple(Role(t.title, t.start, t.last_day())
+                  for t in offices.terms_of(person.name))
+    return Speaker(id, person.name, tuple(variants), roles, person.country,
+                   reviewed=False, kind=person.kind)
 
 
 def structure(draft: Draft, names: _Names, format: str, raw_file: str) -> dict[str, Any]:
@@ -90,9 +115,14 @@ def structure(draft: Draft, names: _Names, format: str, raw_file: str) -> dict[s
     if draft.url:
         source["url"] = draft.url
     source.update({"file": raw_file, "format": format})
-    data: dict[str, Any] = {"id": transcript_id(draft), "title": draft.title, "date": draft.date}
+    data: dict[str, Any] = {"id": draft.id or transcript_id(draft), "title": draft.title,
+                            "date": draft.date}
+    if draft.time:
+        data["time"] = draft.time
     if draft.place:
         data["place"] = draft.place
+    if draft.supersedes:
+        data["supersedes"] = draft.supersedes
     data.update(event=draft.event, source=source, participants=participants, turns=turns)
     return data
 
@@ -102,14 +132,23 @@ def _speaker_entry(speaker: Speaker) -> dict[str, Any]:
                              "variants": list(speaker.variants)}
     if speaker.country:
         entry["country"] = speaker.country
+    if speaker.kind != "person":
+        entry["kind"] = speaker.kind
+    if speaker.roles:
+        entry["roles"] = [{"title": r.title, "from": r.start, **({"to": r.end} if r.end else {})}
+                          for r in speaker.roles]
     entry["reviewed"] = speaker.reviewed
     return entry
 
 
 def import_files(
-    paths: list[Path], content: Path, format: str | None = None, force: bool = False
+    paths: list[Path], content: Path, format: str | None = None, force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Import raw transcripts into ``content``; problems with one file do not stop the rest."""
+    """Import raw transcripts into ``content``; problems with one file do not stop the rest.
+
+    ``progress(done, total)`` is called after each file, for a progress bar.
+    """
     report = ImportReport()
     registry_file = content / "speakers.yaml"
     problems: list[Problem] = []
@@ -118,35 +157,98 @@ def import_files(
     if problems:
         raise ImportFailure(str(registry_file), "fix the speaker registry first: "
                             + "; ".join(str(p) for p in problems))
-    for path in paths:
-        try:
-            text = path.read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            report.failures.append(ImportFailure(str(path), f"cannot read as UTF-8 text: {error}"))
-            continue
-        try:
-            name, draft = importers.read(text, str(path), format)
-            names = _Names(dict(registry), str(path), draft.date)
-            data = structure(draft, names, name, f"raw/{path.name}")
-        except ImportFailure as failure:
-            report.failures.append(failure)
-            continue
-        registry.update({s.id: s for s in names.new})
-        report.new_speakers += names.new
-        raw_copy = content / "raw" / path.name
-        if raw_copy.resolve() != path.resolve():
-            write_if_changed(raw_copy, path.read_bytes())
-        target = content / "transcripts" / f"{data['id']}.yaml"
-        output = dump(data, schema_header("transcript.schema.json", 2))
-        if target.exists() and target.read_text("utf-8") != output and not force:
-            report.kept.append(str(target))
-        elif write_if_changed(target, output):
-            report.written.append(str(target))
-        else:
-            report.unchanged.append(str(target))
+    index = Index(registry)
+    total = 2 * len(paths)
+    # Pass 1 reads every file, so that a person printed in full anywhere ("Jake
+    # Sullivan") is known before any file that gives only a surname (MR. SULLIVAN)
+    # is resolved: otherwise the import order would decide whether they are one.
+    drafts: list[tuple[Path, bytes, str, Draft]] = []
+    for number, path in enumerate(paths, start=1):
+        read = _read_one(path, format, report)
+        if read is not None:
+            drafts.append(read)
+        if progress is not None:
+            progress(number, total)
+    early: dict[str, list[Speaker]] = {}  # speakers registered in pass 1, by file
+    for path, _, _, draft in drafts:
+        names = _Names(index, str(path), draft)
+        for person in draft.people.values():
+            if person.kind == "person" and person.surname is None:
+                try:
+                    names.id(person)
+                except ImportFailure:
+                    pass  # reported with the file in pass 2
+        early[str(path)] = names.new
+    used: set[str] = set()
+    failed: set[str] = set()
+    for number, (path, raw, name, draft) in enumerate(drafts, start=len(paths) + 1):
+        ids = _import_one(path, raw, name, draft, content, force, index, report)
+        used.update(ids) if ids is not None else failed.add(str(path))
+        if progress is not None:
+            progress(number, total)
+    if progress is not None:
+        progress(total, total)
+    for file, speakers in early.items():
+        for speaker in speakers:
+            if file in failed and speaker.id not in used:
+                index.remove(speaker)  # only the failed file named them
+            elif speaker not in report.new_speakers:
+                report.new_speakers.append(speaker)
+    report.new_speakers.sort(key=lambda s: list(index.registry).index(s.id))
     if report.new_speakers:
         _add_to_registry(registry_file, report.new_speakers, had_entries)
     return report
+
+
+def _read_one(
+    path: Path, format: str | None, report: ImportReport
+) -> tuple[Path, bytes, str, Draft] | None:
+    """Read and parse one file; on failure record it and return None."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        report.failures.append(ImportFailure(str(path), f"cannot read as UTF-8 text: {error}"))
+        return None
+    try:
+        name, draft = importers.read(text, str(path), format)
+    except ImportFailure as failure:
+        report.failures.append(failure)
+        return None
+    return path, raw, name, draft
+
+
+def _import_one(
+    path: Path, raw: bytes, format: str, draft: Draft, content: Path, force: bool,
+    index: Index, report: ImportReport,
+) -> set[str] | None:
+    """Resolve and write one parsed file; return the speaker ids it uses (None: failed)."""
+    names = _Names(index, str(path), draft)
+    try:
+        data = structure(draft, names, format, f"raw/{path.name}")
+    except ImportFailure as failure:
+        # The file's new speakers go with it: the registry only holds imported names.
+        for speaker in names.new:
+            index.remove(speaker)
+        report.ambiguous += "is ambiguous" in failure.problem.message
+        report.failures.append(failure)
+        return None
+    report.new_speakers += names.new
+    report.resolved += names.counts["known"]
+    report.turns += len(data["turns"])
+    report.notes += sum(turn["kind"] == "note" for turn in data["turns"])
+    raw_copy = content / "raw" / path.name
+    if raw_copy.resolve() != path.resolve():
+        write_if_changed(raw_copy, raw)
+    target = content / "transcripts" / f"{data['id']}.yaml"
+    output = dump(data, schema_header("transcript.schema.json", 2))
+    if target.exists() and target.read_text("utf-8") != output and not force:
+        report.kept.append(str(target))
+    elif write_if_changed(target, output):
+        report.written.append(str(target))
+    else:
+        report.unchanged.append(str(target))
+    return set(names.resolved.values())
 
 
 def _add_to_registry(registry_file: Path, speakers: list[Speaker], had_entries: bool) -> None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from generator.errors import ImportFailure
 from generator.importers.base import Draft, Importer
 from generator.importers.mfa import MfaImporter
+from generator.importers.whitehouse import WhiteHouseImporter
 
-IMPORTERS: dict[str, Importer] = {importer.name: importer for importer in (MfaImporter(),)}
+IMPORTERS: dict[str, Importer] = {
+    importer.name: importer for importer in (MfaImporter(), WhiteHouseImporter())
+}
 """Every known format by name, in the order detection tries them."""
 
 

@@ -20,6 +20,12 @@ class DraftPerson:
     """Role as printed (``Japanese Foreign Minister``)."""
     country: str | None = None
     """Country they represent, when the source says."""
+    kind: str = "person"
+    """``person``, or ``role`` for an anonymous official (``SENIOR ADMINISTRATION OFFICIAL``)."""
+    surname: str | None = None
+    """Set when the source gives only a surname (``MR. KIRBY``): the registry may know more."""
+    variants: list[str] = field(default_factory=list)
+    """Other printed forms (labels) to record in the registry for a new speaker."""
 
 
 @dataclass
@@ -57,6 +63,14 @@ class Draft:
     participants: list[DraftPerson] = field(default_factory=list)
     """Principal speakers: the first is the one the title is about."""
     turns: list[DraftTurn] = field(default_factory=list)
+    time: str | None = None
+    """Time of day as printed (``4:44 P.M. EST``)."""
+    id: str | None = None
+    """The transcript id, when the source provides one (else built from date and names)."""
+    supersedes: str | None = None
+    """Id of an earlier transcript that this one corrects."""
+    people: dict[str, DraftPerson] = field(default_factory=dict)
+    """What the importer knows about the printed names of the turns, by name."""
 
 
 class Importer(Protocol):
