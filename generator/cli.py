@@ -38,8 +38,35 @@ def _expand(items: list[str]) -> list[Path]:
     return found
 
 
+class _Progress:
+    """A one-line progress bar on stderr, shown only on a terminal and after a moment."""
+
+    def __init__(self, stream=sys.stderr, delay: float = 1.0):
+        self.stream, self.started, self.delay = stream, time.monotonic(), delay
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.stream.isatty() or time.monotonic() - self.started < self.delay:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    report = import_files(_expand(args.files), args.content, args.format, args.force)
+    progress = _Progress()
+    try:
+        report = import_files(_expand(args.files), args.content, args.format, args.force,
+                              progress=progress)
+    finally:
+        progress.close()
     for path in report.written:
         print(f"wrote {path}")
     for path in report.unchanged:
@@ -51,6 +78,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     for failure in report.failures:
         print(f"Error: {failure}", file=sys.stderr)
     done = len(report.written) + len(report.unchanged)
+    if done > 1 or report.failures:
+        print(f"turns: {report.turns} ({report.notes} notes); speakers: {report.resolved} "
+              f"resolved, {len(report.new_speakers)} new, {report.ambiguous} ambiguous")
     print(f"imported: {done} transcripts, {len(report.new_speakers)} new speakers, "
           f"{len(report.kept)} kept, {len(report.failures)} failed")
     return 1 if report.failures else 0

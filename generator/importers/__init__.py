@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from generator.errors import ImportFailure
 from generator.importers.base import Draft, Importer
+from generator.importers.generic import GenericImporter
 from generator.importers.mfa import MfaImporter
 from generator.importers.whitehouse import WhiteHouseImporter
 
 IMPORTERS: dict[str, Importer] = {
-    importer.name: importer for importer in (MfaImporter(), WhiteHouseImporter())
+    importer.name: importer for importer in (MfaImporter(), WhiteHouseImporter(), GenericImporter())
 }
-"""Every known format by name, in the order detection tries them."""
+"""Every known format by name, in the order detection tries them: the generic fallback last."""
 
 
 def read(text: str, file: str, format: str | None = None) -> tuple[str, Draft]:
