@@ -103,11 +103,16 @@ class Paragraph:
     """One paragraph of a turn, exactly as in the source."""
 
     id: str
-    """Anchor within the transcript: ``p1``, ``p2``, ... in reading order."""
+    """Anchor within the transcript: ``p1``, ``p2``, ... in reading order unless the
+    content gives one, so that an anchor stays put when text is inserted before it."""
     text: str
     """The words as printed by the publisher."""
     topics: tuple[str, ...] = ()
     """Topic ids, filled in by tagging."""
+    topics_added: tuple[str, ...] = ()
+    """Topic ids an editor set by hand (``topics: {add: [...]}``)."""
+    topics_removed: tuple[str, ...] = ()
+    """Topic ids an editor ruled out by hand (``topics: {remove: [...]}``)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,8 @@ class Turn:
     """Speaker ids a question is addressed to."""
     note: str | None = None
     """Editorial or printed note about the turn (``adds to Fumio Kishida’s answer``)."""
+    responds_to: str | None = None
+    """Id of the turn this one answers or adds to; filled in by ``threads``."""
     paragraphs: tuple[Paragraph, ...] = ()
     """The words, paragraph by paragraph."""
 

@@ -19,7 +19,11 @@ from urllib.parse import quote
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+import posixpath
+
 from generator import exports
+from generator.charts import year_chart
+from generator.tagging import matchers
 from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Transcript
 from generator.views import Views, word_count
 
@@ -28,6 +32,9 @@ from generator.views import Views, word_count
 # always sits inside an HTML element, where block syntax (lists, headings) does not apply.
 _PUNCTUATION = re.compile(r"[\x00-\x1f\x7f!\"#&'()*:<=>\[\\\]^_`{|}~]")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+PAGE_SIZE = 200
+"""Most passages (or paragraphs) on one topic or speaker page; larger ones are split."""
 
 FORMAT_VERSION = 1
 """Version of the JSON data format, bumped on incompatible changes."""
@@ -57,6 +64,40 @@ def long_date(iso: str) -> str:
     """``2016-04-15`` → ``15 April 2016``."""
     day = date.fromisoformat(iso)
     return f"{day.day} {day:%B %Y}"
+
+
+def highlighter(archive: Archive):  # type: ignore[no-untyped-def]
+    """A function marking the words that identify a topic in a text, escaping the rest."""
+    compiled = {m.topic: m for m in matchers(archive.topics)}
+
+    def highlight(text: str, topic: str) -> Markup:
+        matcher = compiled.get(topic)
+        spans = matcher.spans(text) if matcher else []
+        out, last = [], 0
+        for start, end in spans:
+            out += [escape_text(text[last:start]), Markup("<mark>"),
+                    escape_text(text[start:end]), Markup("</mark>")]
+            last = end
+        out.append(escape_text(text[last:]))
+        return Markup("").join(out)
+
+    return highlight
+
+
+def chunks(items: tuple, size: int = PAGE_SIZE) -> list[tuple]:  # type: ignore[type-arg]
+    """``items`` in pages of at most ``size``; always at least one (maybe empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [()]
+
+
+def page_path(base: str, number: int) -> str:
+    """Markdown path of page ``number`` of a split page: ``topics/x.md``, ``topics/x/page-2.md``."""
+    return f"{base}.md" if number == 1 else f"{base}/page-{number}.md"
+
+
+def pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
+    """(page number, relative Markdown link) for every page of a split page."""
+    here = posixpath.dirname(page_path(base, current))
+    return [(n, posixpath.relpath(page_path(base, n), here)) for n in range(1, count + 1)]
 
 
 def environment(template_dirs: list[Path]) -> Environment:
@@ -120,6 +161,7 @@ def transcript_json(transcript: Transcript, archive: Archive) -> dict[str, Any]:
                 "kind": turn.kind,
                 "to": list(turn.to),
                 "note": turn.note,
+                "responds_to": turn.responds_to,
                 "paragraphs": [
                     {"id": p.id, "text": p.text, "topics": list(p.topics)}
                     for p in turn.paragraphs
@@ -132,6 +174,23 @@ def transcript_json(transcript: Transcript, archive: Archive) -> dict[str, Any]:
 
 def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _said_pages(turns: tuple) -> list[list]:  # type: ignore[type-arg]
+    """A speaker's turns grouped by transcript, split into pages of about PAGE_SIZE
+    paragraphs; a transcript's turns may continue on the next page."""
+    pages: list[list] = [[]]  # type: ignore[type-arg]
+    filled = 0
+    for transcript, transcript_turns in turns:
+        for turn in transcript_turns:
+            if filled + len(turn.paragraphs) > PAGE_SIZE and filled:
+                pages.append([])
+                filled = 0
+            if not pages[-1] or pages[-1][-1][0] is not transcript:
+                pages[-1].append((transcript, []))
+            pages[-1][-1][1].append(turn)
+            filled += len(turn.paragraphs)
+    return pages
 
 
 def render_exports(archive: Archive, views: Views, site_url: str, site_name: str) -> dict[str, str]:
@@ -173,7 +232,7 @@ def render_site(
     """Every file of the generated docs folder: relative path → content."""
     env = environment(template_dirs)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
-              "site_url": site_url}
+              "site_url": site_url, "highlight": highlighter(archive), "year_chart": year_chart}
 
     def page(template: str, depth: int, **context: Any) -> str:
         root = Markup("../" * depth)
@@ -207,9 +266,21 @@ def render_site(
         {"format_version": FORMAT_VERSION, "transcripts": index}
     )
     for topic in archive.topics.values():
-        files[f"topics/{topic.id}.md"] = page("topic.md.j2", 1, topic=topic)
+        base = f"topics/{topic.id}"
+        pages = chunks(views.passages[topic.id])
+        for number, passages in enumerate(pages, start=1):
+            files[page_path(base, number)] = page(
+                "topic.md.j2", base.count("/") + (number > 1), topic=topic, passages=passages,
+                page_number=number, pager=pager(base, len(pages), number),
+            )
     for speaker in archive.speakers.values():
-        files[f"speakers/{speaker.id}.md"] = page("speaker.md.j2", 1, speaker=speaker)
+        base = f"speakers/{speaker.id}"
+        pages = _said_pages(views.speakers[speaker.id].turns)
+        for number, said in enumerate(pages, start=1):
+            files[page_path(base, number)] = page(
+                "speaker.md.j2", base.count("/") + (number > 1), speaker=speaker, said=said,
+                page_number=number, pager=pager(base, len(pages), number),
+            )
     for name, content in raw.items():
         files[f"data/raw/{name}"] = content
     files.update(render_exports(archive, views, site_url, site_name))

@@ -11,14 +11,34 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.model import Archive, Topic, Transcript
+from generator.threads import link_turns
+
+
+def _source(pattern: str) -> str:
+    if len(pattern) > 2 and pattern.startswith("/") and pattern.endswith("/"):
+        return pattern[1:-1]
+    words = [re.escape(word).replace("'", "['’]") for word in pattern.split()]
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile one topic pattern; raises ``re.error`` for an invalid regular expression."""
-    if len(pattern) > 2 and pattern.startswith("/") and pattern.endswith("/"):
-        return re.compile(pattern[1:-1], re.IGNORECASE)
-    words = [re.escape(word).replace("'", "['’]") for word in pattern.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(_source(pattern), re.IGNORECASE)
+
+
+def compile_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """All of a topic's patterns as one alternation (one scan of the text instead of
+    one per pattern), or one by one if they cannot be combined."""
+    if not patterns:
+        return ()
+    try:
+        return (re.compile("|".join(f"(?:{_source(p)})" for p in patterns), re.IGNORECASE),)
+    except re.error:
+        return tuple(compile_pattern(p) for p in patterns)
+
+
+def _is_regex(pattern: str) -> bool:
+    return len(pattern) > 2 and pattern.startswith("/") and pattern.endswith("/")
 
 
 @dataclass(frozen=True)
@@ -27,23 +47,33 @@ class Matcher:
 
     topic: str
     """Topic id."""
-    patterns: tuple[re.Pattern[str], ...]
-    """What identifies the topic."""
+    phrases: tuple[re.Pattern[str], ...]
+    """The topic's plain words and phrases, as one alternation."""
+    triggers: frozenset[str]
+    """Casefolded first words of the phrases: a text without any of them cannot match a
+    phrase, which spares scanning most paragraphs for most topics."""
+    regexes: tuple[re.Pattern[str], ...]
+    """The topic's regular expressions, tried on every text."""
     excludes: tuple[re.Pattern[str], ...]
-    """What must not count as a match."""
+    """What must not count as a match; tried only where something matched."""
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Character spans in ``text`` that identify the topic, sorted and not overlapping."""
-        blocked = [m.span() for rx in self.excludes for m in rx.finditer(text)]
-        found = sorted(
-            m.span()
-            for rx in self.patterns
-            for m in rx.finditer(text)
-            if m.end() > m.start()
-            and not any(m.start() < end and start < m.end() for start, end in blocked)
-        )
+    def spans(self, text: str, words: set[str] | None = None) -> list[tuple[int, int]]:
+        """Character spans in ``text`` that identify the topic, sorted and not overlapping.
+
+        ``words`` (the casefolded words of ``text``) may be given to save recomputing it.
+        """
+        if words is None:
+            words = set(_WORD.findall(text.casefold()))
+        scans = self.regexes + (self.phrases if not self.triggers.isdisjoint(words) else ())
+        found = [m.span() for rx in scans for m in rx.finditer(text) if m.end() > m.start()]
+        if found and self.excludes:
+            blocked = [m.span() for rx in self.excludes for m in rx.finditer(text)]
+            found = [
+                (a, b) for a, b in found
+                if not any(a < end and start < b for start, end in blocked)
+            ]
         merged: list[tuple[int, int]] = []
-        for start, end in found:
+        for start, end in sorted(found):
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:
@@ -51,22 +81,31 @@ class Matcher:
         return merged
 
 
+_WORD = re.compile(r"\w+")
+
+
 def matchers(topics: dict[str, Topic]) -> list[Matcher]:
     """Compile every topic that has patterns, in taxonomy order."""
-    return [
-        Matcher(
-            topic.id,
-            tuple(compile_pattern(p) for p in topic.patterns),
-            tuple(compile_pattern(p) for p in topic.exclude),
-        )
-        for topic in topics.values()
-        if topic.patterns
-    ]
+    compiled = []
+    for topic in topics.values():
+        if not topic.patterns:
+            continue
+        phrases = tuple(p for p in topic.patterns if not _is_regex(p))
+        firsts = (_WORD.findall(p.casefold()) for p in phrases)
+        compiled.append(Matcher(
+            topic=topic.id,
+            phrases=compile_patterns(phrases),
+            triggers=frozenset(words[0] for words in firsts if words),
+            regexes=compile_patterns(tuple(p for p in topic.patterns if _is_regex(p))),
+            excludes=compile_patterns(topic.exclude),
+        ))
+    return compiled
 
 
 def topics_of(text: str, compiled: list[Matcher]) -> tuple[str, ...]:
     """Topic ids whose patterns occur in ``text``, in taxonomy order."""
-    return tuple(m.topic for m in compiled if m.spans(text))
+    words = set(_WORD.findall(text.casefold()))
+    return tuple(m.topic for m in compiled if m.spans(text, words))
 
 
 def tag_transcript(transcript: Transcript, compiled: list[Matcher]) -> Transcript:
@@ -83,9 +122,34 @@ def tag_transcript(transcript: Transcript, compiled: list[Matcher]) -> Transcrip
     return replace(transcript, turns=turns)
 
 
+def carry_over(transcript: Transcript, order: dict[str, int]) -> Transcript:
+    """Give an answer the topics of its question that the answer does not name itself.
+
+    They go to the answer's first paragraph: "What about the islands?" – "We discussed
+    that today" is about the islands although the answer never says so.
+    """
+    by_id = {turn.id: turn for turn in transcript.turns}
+    turns = []
+    for turn in transcript.turns:
+        question = by_id.get(turn.responds_to or "")
+        if question is None or question.kind != "question" or not turn.paragraphs:
+            turns.append(turn)
+            continue
+        asked = {t for p in question.paragraphs for t in p.topics}
+        named = {t for p in turn.paragraphs for t in p.topics}
+        carried = asked - named
+        first, *rest = turn.paragraphs
+        topics = tuple(sorted({*first.topics, *carried}, key=order.__getitem__))
+        turns.append(replace(turn, paragraphs=(replace(first, topics=topics), *rest)))
+    return replace(transcript, turns=tuple(turns))
+
+
 def tag(archive: Archive) -> Archive:
-    """Tag every paragraph of the archive."""
+    """Link answers to questions, tag every paragraph, carry question topics over."""
     compiled = matchers(archive.topics)
-    return replace(
-        archive, transcripts=tuple(tag_transcript(t, compiled) for t in archive.transcripts)
+    order = {topic: index for index, topic in enumerate(archive.topics)}
+    transcripts = tuple(
+        carry_over(tag_transcript(link_turns(t, archive.speakers), compiled), order)
+        for t in archive.transcripts
     )
+    return replace(archive, transcripts=transcripts)

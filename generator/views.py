@@ -29,7 +29,9 @@ class SpeakerView:
     turns: tuple[tuple[Transcript, tuple[Turn, ...]], ...]
     """Their spoken turns, grouped by transcript, newest first."""
     questions: tuple[tuple[Transcript, Turn], ...]
-    """Questions addressed to them."""
+    """Questions addressed to them, newest first."""
+    questions_by_topic: tuple[tuple[str | None, tuple[tuple[Transcript, Turn], ...]], ...]
+    """The same questions grouped by topic (None: no topic), largest group first."""
     topics: tuple[tuple[str, int], ...]
     """Topic ids of their paragraphs with counts, most frequent first."""
     words: int
@@ -44,6 +46,8 @@ class Views:
     """Topic id → passages tagged with it, newest first."""
     topic_speakers: dict[str, tuple[tuple[str | None, int], ...]]
     """Topic id → speaker ids (None: unnamed journalists) with paragraph counts."""
+    topic_years: dict[str, tuple[tuple[str, int, int], ...]]
+    """Topic id → (year, paragraphs said, paragraphs asked) for every year of the archive."""
     speakers: dict[str, SpeakerView]
     """Speaker id → speaker page data."""
 
@@ -62,6 +66,7 @@ def build_views(archive: Archive) -> Views:
     questions: dict[str, list[tuple[Transcript, Turn]]] = defaultdict(list)
     topics: dict[str, Counter[str]] = defaultdict(Counter)
     words: Counter[str] = Counter()
+    years: dict[str, Counter[tuple[str, bool]]] = defaultdict(Counter)
     for transcript in archive.transcripts:
         involved = {p.speaker for p in transcript.participants}
         for turn in transcript.turns:
@@ -83,13 +88,16 @@ def build_views(archive: Archive) -> Views:
                 for topic in paragraph.topics:
                     passages[topic].append(Passage(transcript, turn, paragraph))
                     by_topic_speaker[topic][turn.speaker] += 1
+                    years[topic][(transcript.date[:4], turn.kind == "question")] += 1
         for speaker in sorted(involved):
             appears[speaker].append(transcript)
+    all_years = sorted({t.date[:4] for t in archive.transcripts})
     speakers = {
         sid: SpeakerView(
             transcripts=tuple(appears[sid]),
             turns=tuple((t, tuple(ts)) for t, ts in turns[sid]),
             questions=tuple(questions[sid]),
+            questions_by_topic=_group_by_topic(questions[sid]),
             topics=tuple(sorted(topics[sid].items(), key=lambda kv: (-kv[1], kv[0]))),
             words=words[sid],
         )
@@ -103,4 +111,23 @@ def build_views(archive: Archive) -> Views:
             for tid in archive.topics
         },
         speakers=speakers,
+        topic_years={
+            tid: tuple(
+                (year, years[tid][(year, False)], years[tid][(year, True)]) for year in all_years
+            )
+            for tid in archive.topics
+        },
     )
+
+
+def _group_by_topic(
+    questions: list[tuple[Transcript, Turn]],
+) -> tuple[tuple[str | None, tuple[tuple[Transcript, Turn], ...]], ...]:
+    """Questions under each topic they are about; those with no topic under None."""
+    groups: dict[str | None, list[tuple[Transcript, Turn]]] = defaultdict(list)
+    for transcript, turn in questions:
+        topics = dict.fromkeys(t for p in turn.paragraphs for t in p.topics)
+        for topic in topics or [None]:
+            groups[topic].append((transcript, turn))
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
+    return tuple((topic, tuple(items)) for topic, items in ordered)
