@@ -7,9 +7,12 @@ replaced only by a complete, successful build.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from generator import search
@@ -19,7 +22,7 @@ from generator.model import Archive
 from generator.render import render_site
 from generator.tagging import tag
 from generator.views import build_views
-from generator.write import swap_in, sync_tree
+from generator.write import recover, staging_folder, swap_in, sync_tree
 
 PROJECT = Path(__file__).resolve().parent.parent
 """The project folder: ``mkdocs.yml``, ``templates/`` and ``site_overrides/`` live here."""
@@ -49,7 +52,13 @@ class Paths:
 
     @property
     def docs(self) -> Path:
+        """Generated Markdown and data: MkDocs' ``docs_dir``."""
         return self.work / "docs"
+
+    @property
+    def fragments(self) -> Path:
+        """Pre-rendered HTML of the large pages, inserted by ``mkdocs_hooks``."""
+        return self.work / "fragments"
 
     @property
     def templates(self) -> list[Path]:
@@ -86,7 +95,7 @@ def generate(paths: Paths) -> tuple[Archive, tuple[int, int, int]]:
     site_url, site_name = site_settings(paths.config)
     files = render_site(archive, build_views(archive), paths.templates,
                         _raw_files(archive, paths.content), site_url, site_name)
-    return archive, sync_tree(paths.docs, files)
+    return archive, sync_tree(paths.work, files)
 
 
 def mkdocs_config(paths: Paths, site_dir: Path):  # type: ignore[no-untyped-def]
@@ -114,9 +123,9 @@ def publish(paths: Paths) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    parent = paths.out.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{paths.out.name}.", dir=parent))
+    paths.out.parent.mkdir(parents=True, exist_ok=True)
+    recover(paths.out)  # what a killed build left: its staging folder, a site moved aside
+    staging = staging_folder(paths.out)
     logger, collect = logging.getLogger("mkdocs"), _Collect()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
@@ -136,8 +145,26 @@ def publish(paths: Paths) -> None:
     swap_in(staging, paths.out)
 
 
+@contextmanager
+def _build_date(archive: Archive) -> Iterator[None]:
+    """Pin MkDocs' build date (the sitemap's ``lastmod``, the gzip header of
+    ``sitemap.xml.gz``) to the newest transcript's date rather than today's, so that two
+    builds of the same content are byte-identical. A ``SOURCE_DATE_EPOCH`` set by the
+    caller wins."""
+    newest = max((t.date for t in archive.transcripts), default="1970-01-01")
+    epoch = int(datetime.fromisoformat(newest).replace(tzinfo=UTC).timestamp())
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
 def build(paths: Paths) -> tuple[int, int, int]:
     """The whole build; returns the (written, unchanged, deleted) page counts."""
-    _, counts = generate(paths)
-    publish(paths)
+    archive, counts = generate(paths)
+    with _build_date(archive):
+        publish(paths)
     return counts

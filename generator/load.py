@@ -49,10 +49,12 @@ def read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, dict[Path_, int
         problems.append(Problem(file, None, None, "empty file"))
         return None
     try:
-        return parse(text, file)
+        data, lines = parse(text, file)
     except ValueError as error:
         problems.append(error.args[0])
         return None
+    problems += validate.check_characters(data, file, lines)
+    return data, lines
 
 
 def _problem(file: str, lines: dict[Path_, int], path: Path_, message: str) -> Problem:
@@ -160,10 +162,37 @@ def _speaker_ref(
         problems.append(_problem(file, lines, path, f"unknown speaker id {value!r}"))
 
 
+def _paragraphs(
+    items: list[Any], start: int, topics: dict[str, Topic] | None, file: str,
+    lines: dict[Path_, int], at: Path_, problems: list[Problem],
+) -> tuple[list[Paragraph], int]:
+    """The paragraphs of one turn; ``start`` is the number of the paragraph before.
+
+    A paragraph without an explicit id takes the number after the previous one, so an
+    inserted paragraph with its own id moves no anchor but its own.
+    """
+    paragraphs, number = [], start
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            item = {"text": item}
+        number = int(item["id"][1:]) if "id" in item else number + 1
+        manual = item.get("topics", {})
+        for key in ("add", "remove"):
+            for position, topic in enumerate(manual.get(key, [])):
+                if topics is not None and topic not in topics:
+                    problems.append(_problem(file, lines, (*at, index, "topics", key, position),
+                                             f"unknown topic id {topic!r}"))
+        paragraphs.append(Paragraph(f"p{number}", item["text"],
+                                    topics_added=tuple(manual.get("add", [])),
+                                    topics_removed=tuple(manual.get("remove", []))))
+    return paragraphs, number
+
+
 def load_transcript(
-    path: Path, speakers: dict[str, Speaker] | None, problems: list[Problem]
+    path: Path, speakers: dict[str, Speaker] | None, problems: list[Problem],
+    topics: dict[str, Topic] | None = None,
 ) -> Transcript | None:
-    """Read one transcript file and check it against the speaker registry."""
+    """Read one transcript file and check it against the speaker registry and the topics."""
     parsed = read_yaml(path, problems)
     if parsed is None:
         return None
@@ -194,10 +223,8 @@ def load_transcript(
         if item["kind"] != "omitted" and not texts:
             problems.append(_problem(file, lines, (*at, "paragraphs"),
                                      "expected at least one paragraph"))
-        paragraphs = []
-        for text in texts:
-            number += 1
-            paragraphs.append(Paragraph(f"p{number}", text))
+        paragraphs, number = _paragraphs(texts, number, topics, file, lines,
+                                         (*at, "paragraphs"), problems)
         turns.append(
             Turn(
                 id=f"t{index + 1}",
@@ -209,6 +236,7 @@ def load_transcript(
                 paragraphs=tuple(paragraphs),
             )
         )
+    _unique_paragraph_ids(turns, data["turns"], file, lines, problems)
     source = data["source"]
     return Transcript(
         id=data["id"],
@@ -225,6 +253,27 @@ def load_transcript(
     )
 
 
+def _unique_paragraph_ids(
+    turns: list[Turn], items: list[Any], file: str, lines: dict[Path_, int],
+    problems: list[Problem],
+) -> None:
+    """An anchor names one paragraph: report every paragraph that repeats an earlier id."""
+    first: dict[str, Path_] = {}
+    for index, turn in enumerate(turns):
+        for position, paragraph in enumerate(turn.paragraphs):
+            path: Path_ = ("turns", index, "paragraphs", position)
+            if isinstance(items[index]["paragraphs"][position], dict):
+                path = (*path, "id") if "id" in items[index]["paragraphs"][position] else path
+            if paragraph.id in first:
+                problems.append(_problem(
+                    file, lines, path, f"duplicate paragraph id {paragraph.id!r} "
+                    f"(also {field_name(first[paragraph.id])}); give this paragraph another id",
+                ))
+            else:
+                first[paragraph.id] = path
+    return None
+
+
 def load(content: Path) -> Archive:
     """Read and validate a whole content folder; raise ``ContentError`` listing every problem."""
     problems: list[Problem] = []
@@ -232,10 +281,18 @@ def load(content: Path) -> Archive:
         raise ContentError([Problem(str(content), None, None, "content folder not found")])
     speakers = load_speakers(content / "speakers.yaml", problems)
     registry_ok = not problems
+    # A taxonomy that could not be read would make every topic reference look wrong.
+    before = len(problems)
     topics = load_topics(content / "topics.yaml", problems)
+    taxonomy_ok = bool(topics) or len(problems) == before
     transcripts = []
-    for path in sorted((content / "transcripts").glob("*.yaml")):
-        transcript = load_transcript(path, speakers if registry_ok else None, problems)
+    folder = content / "transcripts"
+    for path in sorted(folder.glob("*.yml")):
+        problems.append(Problem(str(path), None, None,
+                                "not read: transcript files end in .yaml"))
+    for path in sorted(folder.glob("*.yaml")):
+        transcript = load_transcript(path, speakers if registry_ok else None, problems,
+                                     topics if taxonomy_ok else None)
         if transcript is not None:
             transcripts.append(transcript)
     if problems:

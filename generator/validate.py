@@ -7,6 +7,8 @@ content format: editors use them while typing, and this module checks them on lo
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -81,7 +83,7 @@ def _describe(error: ValidationError) -> tuple[Path_, str]:
     if kind in ("minItems", "minLength"):
         return path, "must not be empty"
     if kind == "maxLength":
-        return path, f"must be at most {expected} characters long"
+        return path, f"must be at most {expected:,} characters long; found {len(value):,}"
     return path, error.message
 
 
@@ -91,4 +93,38 @@ def check(data: Any, schema_name: str, file: str, lines: dict[Path_, int]) -> li
     for error in _validator(schema_name).iter_errors(data):
         path, message = _describe(error)
         problems.append(Problem(file, line_of(lines, path), field_name(path) or None, message))
+    return problems
+
+
+# Characters a page, a feed (XML 1.0) and a search index cannot all carry: C0 controls
+# but tab and line breaks, DEL, lone surrogates (not Unicode at all) and U+FFFE/U+FFFF.
+# Browsers and parsers drop or replace them, so the text would silently change on the way.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+
+
+def check_characters(data: Any, file: str, lines: dict[Path_, int]) -> list[Problem]:
+    """Every text value holding a character that cannot be shown as written."""
+    problems = []
+    for path, text in _strings(data, ()):
+        found = _UNSHOWABLE.search(text)
+        if found:
+            code = ord(found.group())
+            what = "a lone surrogate, not a character" if 0xD800 <= code <= 0xDFFF else (
+                "a control character" if code < 0xD800 else "a non-character")
+            problems.append(Problem(
+                file, line_of(lines, path), field_name(path) or None,
+                f"U+{code:04X} at position {found.start() + 1} is {what}; "
+                "a page cannot show it, remove it",
+            ))
     return problems

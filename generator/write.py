@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import tempfile
@@ -54,13 +55,55 @@ def sync_tree(root: Path, files: dict[str, str | bytes]) -> tuple[int, int, int]
     return written, unchanged, deleted
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2``); tell whether it could."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        rename = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    return rename(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), exchange) == 0
+
+
 def swap_in(built: Path, target: Path) -> None:
-    """Replace the folder ``target`` by ``built``, leaving no moment without a site."""
+    """Replace the folder ``target`` by ``built``, leaving no moment without a site.
+
+    Where the system can exchange two folders in one step, it does; otherwise the old
+    site is moved aside first, and ``recover`` puts it back if the process dies between
+    the two moves.
+    """
     old = target.with_name(f".{target.name}.old")
     if old.exists():
         shutil.rmtree(old)
+    if target.exists() and _exchange(built, target):
+        shutil.rmtree(built)
+        return
     if target.exists():
         os.replace(target, old)
     os.replace(built, target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def staging_folder(target: Path) -> Path:
+    """A new, empty folder beside ``target`` to build into (same file system: the swap
+    is a rename)."""
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+
+
+def recover(target: Path) -> list[Path]:
+    """Undo what a build killed half-way left behind; return the folders removed.
+
+    A build killed between the two moves of ``swap_in`` leaves the old site aside: it
+    is put back. Staging folders of killed builds are deleted.
+    """
+    old = target.with_name(f".{target.name}.old")
+    if old.is_dir() and not target.exists():
+        os.replace(old, target)
+    removed = []
+    for leftover in sorted(target.parent.glob(f".{target.name}.*")):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover)
+            removed.append(leftover)
+    return removed

@@ -16,7 +16,17 @@ Path_ = tuple[str | int, ...]
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as strings."""
+    """SafeLoader that leaves timestamps as strings and refuses aliases."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        # An alias repeats a node: a few lines of `*a` can stand for billions of values
+        # that every later stage would walk. The content format never needs one.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[misc]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -65,7 +75,13 @@ def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
 
     Raises ``ValueError`` carrying a ``Problem`` when the text is not valid YAML.
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        # Raw control characters: YAML refuses them before parsing starts.
+        line = text[: error.position].count("\n") + 1
+        message = f"invalid YAML: the character U+{error.character:04X} is not allowed"
+        raise ValueError(Problem(file, line, None, message)) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -76,6 +92,8 @@ def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
         raise ValueError(Problem(file, line, None, f"invalid YAML: {reason}")) from None
     except yaml.YAMLError as error:
         raise ValueError(Problem(file, None, None, f"invalid YAML: {error}")) from None
+    except RecursionError:
+        raise ValueError(Problem(file, None, None, "invalid YAML: nested too deeply")) from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -110,8 +128,6 @@ def dump(data: Any, header: str = "") -> str:
         default_flow_style=False,
     )
     return header + body
-
-
 
 
 def schema_header(schema: str, depth: int) -> str:

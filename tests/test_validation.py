@@ -151,7 +151,7 @@ CASES = [
     (
         "wrong type: list instead of text",
         T, edit(TRANSCRIPT, "      - It is.", "      - [It, is]"),
-        [f"{T}:27: turns[2].paragraphs[0]: expected a string; found a list"],
+        [f"{T}:27: turns[2].paragraphs[0]: expected a string or a mapping; found a list"],
     ),
     (
         "wrong type: the whole file is a list",
@@ -330,6 +330,147 @@ CASES = [
         "topics.yaml", None,
         ["topics.yaml: cannot read file: No such file or directory"],
     ),
+    # The catalogue of hostile input: each breaks nothing and gets one located message.
+    (
+        # Far beyond any spoken paragraph (the corpus's longest is ~1,400 characters): an
+        # import that put a whole document in one paragraph. It would go unreduced into the
+        # page, every feed and CSV, and the search index a browser downloads whole.
+        "5 MB paragraph",
+        T, edit(TRANSCRIPT, "      - It is.", "      - " + "words " * 873_813 + "end"),
+        [f"{T}:27: turns[2].paragraphs[0]: must be at most 50,000 characters long; "
+         "found 5,242,881"],
+    ),
+    (
+        "path as transcript id",
+        T, edit(TRANSCRIPT, f"id: {TID}", "id: ../../x"),
+        [f'{T}:1: id: expected text matching ^[a-z0-9]+(-[a-z0-9]+)*$; found "../../x"'],
+    ),
+    (
+        "path as speaker id",
+        "speakers.yaml", edit(SPEAKERS, "id: rufus-firefly", "id: ../../x"),
+        ['speakers.yaml:11: speakers[1].id: expected text matching ^[a-z0-9]+(-[a-z0-9]+)*$; '
+         'found "../../x"'],
+    ),
+    (
+        "path as topic id",
+        "topics.yaml", edit(TOPICS, "id: unit-tests", "id: ../../x"),
+        ['topics.yaml:8: topics[1].id: expected text matching ^[a-z0-9]+(-[a-z0-9]+)*$; '
+         'found "../../x"'],
+    ),
+    (
+        "path as speaker reference",
+        T, edit(TRANSCRIPT, "  - speaker: ivan-testov\n    kind: answer",
+                "  - speaker: ../../x\n    kind: answer"),
+        [f"{T}:24: turns[2].speaker: unknown speaker id '../../x'"],
+    ),
+    (
+        "path as paragraph id",
+        T, edit(TRANSCRIPT, "      - It is.", "      - {id: ../../x, text: It is.}"),
+        [f'{T}:27: turns[2].paragraphs[0].id: expected text matching ^p[1-9][0-9]{{0,5}}$; '
+         'found "../../x"'],
+    ),
+    (
+        # Before: /etc/hostname was copied into the generated docs as data/raw/hostname.
+        "raw file outside the content folder",
+        T, edit(TRANSCRIPT, "  publisher: Ministry of Tests",
+                "  publisher: Ministry of Tests\n  file: raw/../../../../etc/hostname"),
+        [f"{T}:8: source.file: expected text matching ^raw/[^/\\\\.][^/\\\\]*$; "
+         'found "raw/../../../../etc/hostname"'],
+    ),
+    (
+        "unknown topic id in a paragraph",
+        T, edit(TRANSCRIPT, "      - It is.",
+                "      - text: It is.\n        topics: {add: [testing, tsting], remove: [unit]}"),
+        [f"{T}:28: turns[2].paragraphs[0].topics.add[1]: unknown topic id 'tsting'",
+         f"{T}:28: turns[2].paragraphs[0].topics.remove[0]: unknown topic id 'unit'"],
+    ),
+    (
+        "duplicate paragraph id",
+        T, edit(TRANSCRIPT, "      - It is.", "      - {id: p1, text: It is.}"),
+        [f"{T}:27: turns[2].paragraphs[0].id: duplicate paragraph id 'p1' "
+         "(also turns[0].paragraphs[0]); give this paragraph another id"],
+    ),
+    (
+        "duplicate paragraph id by numbering on",
+        T, edit(edit(TRANSCRIPT, "      - Good afternoon.",
+                     "      - {id: p2, text: Good afternoon.}"),
+                "      - Is this a test?", "      - id: p1\n        text: Is this a test?"),
+        [f"{T}:28: turns[2].paragraphs[0]: duplicate paragraph id 'p2' "
+         "(also turns[0].paragraphs[0].id); give this paragraph another id"],
+    ),
+    (
+        # Before: 95 seconds of walking 9^7 copies of one list, then wrong messages.
+        "YAML aliases (billion laughs)",
+        T, "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n"
+                  for p, n in zip("abcdef", "bcdefg", strict=True)),
+        [f"{T}:2: invalid YAML: aliases (*a) are not allowed"],
+    ),
+    (
+        # Before: RecursionError, with a traceback.
+        "nesting 5,000 lists deep",
+        T, "turns: " + "[" * 5000 + "]" * 5000 + "\n",
+        [f"{T}: invalid YAML: nested too deeply"],
+    ),
+    (
+        # Before: ReaderError, with a traceback.
+        "raw control character",
+        T, edit(TRANSCRIPT, "It is.", "It\x1b[31m is."),
+        [f"{T}:27: invalid YAML: the character U+001B is not allowed"],
+    ),
+    (
+        # Before: the feeds' XML writer crashed with a traceback.
+        "escaped control character",
+        T, edit(TRANSCRIPT, "      - It is.", '      - "It\\a is."'),
+        [f"{T}:27: turns[2].paragraphs[0]: U+0007 at position 3 is a control character; "
+         "a page cannot show it, remove it"],
+    ),
+    (
+        "escaped control character in a name",
+        "speakers.yaml", edit(SPEAKERS, "name: Rufus Firefly", 'name: "Rufus\\0Firefly"'),
+        ["speakers.yaml:12: speakers[1].name: U+0000 at position 6 is a control character; "
+         "a page cannot show it, remove it"],
+    ),
+    (
+        # Before: UnicodeEncodeError in the feeds, with a traceback.
+        "lone surrogate",
+        T, edit(TRANSCRIPT, "      - It is.", '      - "It \\ud800 is."'),
+        [f"{T}:27: turns[2].paragraphs[0]: U+D800 at position 4 is a lone surrogate, "
+         "not a character; a page cannot show it, remove it"],
+    ),
+    (
+        "non-character",
+        T, edit(TRANSCRIPT, "title: Made-up news conference", 'title: "Made-up \\uFFFE"'),
+        [f"{T}:2: title: U+FFFE at position 9 is a non-character; "
+         "a page cannot show it, remove it"],
+    ),
+    (
+        "binary file",
+        T, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        [f"{T}: not a text file (contains NUL bytes)"],
+    ),
+    (
+        "binary file without NUL bytes",
+        T, bytes(range(0x80, 0x100)),
+        [f"{T}:1: not UTF-8 text (byte 0x80)"],
+    ),
+    (
+        # Before: silently ignored, so the transcript vanished from the site.
+        "transcript with the extension .yml",
+        "transcripts/2019-03-04-testov.yml", TRANSCRIPT,
+        ["transcripts/2019-03-04-testov.yml: not read: transcript files end in .yaml"],
+    ),
+    (
+        "two YAML documents in one file",
+        T, TRANSCRIPT + "---\nid: x\n",
+        [f"{T}:30: invalid YAML: but found another document"],
+    ),
+    (
+        "Python object tag",
+        T, "!!python/object/apply:os.system [echo]\n",
+        [f"{T}:1: invalid YAML: could not determine a constructor for the tag "
+         "'tag:yaml.org,2002:python/object/apply:os.system'"],
+    ),
 ]
 
 
@@ -396,6 +537,46 @@ def test_cli_check_lists_the_problems_and_fails(
         f"Error: {len(SEVERAL_EXPECTED)} problems in the content:",
         *(f"  {content}/{text}" for text in SEVERAL_EXPECTED),
     ]
+
+
+def catalogue() -> tuple[dict[str, str | bytes | None], list[str]]:
+    """Every broken transcript of ``CASES`` side by side (each under its own id), with the
+    taxonomy's invalid expression; returns the folder's changes and the expected problems."""
+    changes: dict[str, str | bytes | None] = {}
+    expected: list[str] = []
+    for number, (name, file, text, messages) in enumerate(CASES):
+        if name == "invalid regular expression":
+            changes[file] = text
+            expected += messages
+        if not file.startswith("transcripts/") or text is None:
+            continue
+        tid = f"{TID}-{number}"
+        if isinstance(text, bytes):
+            text = text.replace(TID.encode(), tid.encode())
+        else:
+            text = text.replace(TID, tid)
+        changes[file.replace(TID, tid)] = text
+        expected += [message.replace(TID, tid) for message in messages]
+    changes[T] = None
+    return changes, expected
+
+
+def test_cli_reports_the_whole_catalogue_in_one_run_and_builds_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changes, expected = catalogue()
+    assert len(expected) > 40
+    content = make_content(tmp_path, changes)
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 1
+    problems = ContentError([expected_problem(content, text) for text in expected]).problems
+    stdout, err = capsys.readouterr()
+    assert stdout == ""
+    assert err.splitlines() == [
+        f"Error: {len(expected)} problems in the content:", *(f"  {p}" for p in problems)
+    ]
+    assert "Traceback" not in err
+    assert not out.exists() and not (tmp_path / ".build").exists()
 
 
 def test_cli_check_reports_a_single_problem_in_the_singular(

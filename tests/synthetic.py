@@ -1,0 +1,107 @@
+"""Synthetic content folders for build tests (made-up people, made-up words), and
+snapshots of built sites to compare.
+
+The files can be written in any order, so that a test can show the output does not
+depend on the order of files on disk.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from generator.yamlio import dump
+
+SPEAKERS = {
+    "speakers": [
+        {"id": "ivan-testov", "name": "Ivan Testov", "variants": ["Ivan Testov"],
+         "country": "Testland"},
+        {"id": "rufus-firefly", "name": "Rufus Firefly", "country": "Freedonia"},
+    ]
+}
+TOPICS = {
+    "topics": [
+        {"id": "testing", "title": "Testing", "kind": "issue",
+         "description": "Checking that things work.", "patterns": ["tests"]},
+        {"id": "fixtures", "title": "Fixtures", "kind": "issue", "parent": "testing",
+         "description": "Things tests stand on.", "patterns": ["fixture", "fixtures"]},
+    ]
+}
+
+
+def transcript(number: int, paragraphs: int) -> dict:
+    """One made-up news conference; ``number`` makes its id, date and words unique."""
+    day = f"2019-{1 + number % 12:02d}-{1 + number % 28:02d}"
+    words = [
+        f"Paragraph {n} of conference {number}: the tests and the fixtures hold."
+        if n % 3 == 0 else f"Paragraph {n} of conference {number}, plain words only."
+        for n in range(1, paragraphs + 1)
+    ]
+    half = paragraphs // 2
+    return {
+        "id": f"{day}-testov-fictown-{number}",
+        "title": f"Made-up news conference number {number}",
+        "date": day,
+        "place": "Fictown",
+        "event": "news-conference",
+        "source": {"publisher": "Ministry of Tests"},
+        "participants": [{"speaker": "ivan-testov"}],
+        "turns": [
+            {"speaker": "ivan-testov", "kind": "statement", "paragraphs": words[:half]},
+            {"speaker": None, "kind": "question", "to": ["ivan-testov"],
+             "paragraphs": ["Is this a test?"]},
+            {"speaker": "ivan-testov", "kind": "answer", "paragraphs": words[half:]},
+        ],
+    }
+
+
+def files(transcripts: int, paragraphs: int) -> dict[str, str]:
+    """Relative path → text of a whole content folder."""
+    found = {"speakers.yaml": dump(SPEAKERS), "topics.yaml": dump(TOPICS)}
+    for number in range(1, transcripts + 1):
+        data = transcript(number, paragraphs)
+        found[f"transcripts/{data['id']}.yaml"] = dump(data)
+    return found
+
+
+def read(content: Path) -> dict[str, bytes]:
+    """Relative path → bytes of every file under ``content``."""
+    return {p.relative_to(content).as_posix(): p.read_bytes()
+            for p in sorted(content.rglob("*")) if p.is_file()}
+
+
+def write(content: Path, contents: dict[str, str] | dict[str, bytes],
+          reverse: bool = False) -> Path:
+    """Write ``contents`` under ``content``, in path order or its reverse."""
+    for name in sorted(contents, reverse=reverse):
+        data = contents[name]
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return content
+
+
+# Pagefind writes its filter indexes in hash-map order, which changes from run to run
+# (Pagefind issue #638: fragments are stable since 1.3, filter and metadata indexes are
+# not), and names them by a hash of their bytes in its metadata and entry files.
+# Everything else of a site must be byte-identical.
+FILTER = re.compile(r"^pagefind/filter/[^/]+\.pf_filter$")
+NAMED_BY_HASH = re.compile(r"^pagefind/(pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$")
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, relative path → bytes, comparable between builds."""
+    return comparable(read(site))
+
+
+def comparable(site_files: dict[str, bytes]) -> dict[str, bytes]:
+    """``site_files`` with Pagefind's filter indexes kept as the sorted bytes of their
+    content (same entries, any order) and the files that name them by hash as a count."""
+    files = dict(site_files)
+    filters = [files.pop(name) for name in list(files) if FILTER.match(name)]
+    named = [files.pop(name) for name in list(files) if NAMED_BY_HASH.match(name)]
+    files["pagefind filter indexes"] = b"\0".join(
+        sorted(bytes(sorted(gzip.decompress(data))) for data in filters)
+    )
+    files["pagefind files naming them"] = str(len(named)).encode()
+    return files
