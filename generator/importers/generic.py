@@ -52,7 +52,8 @@ class GenericImporter:
         shapes = Counter(m["label"] for line in lines if (m := _LABEL.match(line)))
         return {label for label, count in shapes.items()
                 if label.split()[0] not in _PROSE
-                and (count >= 2 or (label.isupper() and len(label) > 1))}
+                and (count >= 2 or (label.isupper() and len(label) > 1)
+                     or label.split()[0].upper() in _QUESTION)}
 
     def parse(self, text: str, file: str) -> Draft:
         meta: dict = {}
