@@ -27,7 +27,7 @@ _TITLE = re.compile(
 _QUESTION = ("question", "questions")
 _LABEL = re.compile(
     r"^(?P<label>(?P<who>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3})"
-    r"(?: \((?P<note>[^()]{1,160})\))?):[ \t\u00a0]+(?P<text>\S.*)$"
+    r"(?: \((?P<note>[^()]{1,160})\))?):(?:[ \t\u00a0]+(?P<text>\S.*)|[ \t\u00a0]*)$"
 )
 _ROLE_WORDS = {
     "foreign", "minister", "deputy", "prime", "president", "first", "director", "secretary",
@@ -147,6 +147,9 @@ class MfaImporter:
                 )
         if not draft.turns:
             raise ImportFailure(file, "no transcript text after the title line", 1)
+        for turn in draft.turns:
+            if not turn.paragraphs:
+                raise ImportFailure(file, f"label {turn.label!r} has no text after it", turn.line)
         draft.turns = _mark_omissions(draft.turns, draft.participants)
         return draft
 
@@ -155,8 +158,9 @@ class MfaImporter:
         label: re.Match[str], names: set[str], people: list[DraftPerson], line: int
     ) -> DraftTurn:
         who, note = label["who"], label["note"]
+        # A label alone on its line ("Sergey Lavrov:") takes the lines that follow.
         turn = DraftTurn("answer", who, label=label["label"], note=note,
-                         paragraphs=[label["text"]], line=line)
+                         paragraphs=[label["text"]] if label["text"] else [], line=line)
         if who.lower() in _QUESTION:
             turn.kind, turn.name = "question", None
             if note and note.startswith("to "):
