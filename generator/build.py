@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator import search
+from generator import links, search
 from generator.errors import BuildError
 from generator.load import load
 from generator.model import Archive
@@ -95,6 +95,7 @@ def generate(paths: Paths) -> tuple[Archive, tuple[int, int, int]]:
     site_url, site_name = site_settings(paths.config)
     files = render_site(archive, build_views(archive), paths.templates,
                         _raw_files(archive, paths.content), site_url, site_name)
+    links.check(files)
     return archive, sync_tree(paths.work, files)
 
 

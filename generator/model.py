@@ -113,6 +113,9 @@ class Paragraph:
     """Topic ids an editor set by hand (``topics: {add: [...]}``)."""
     topics_removed: tuple[str, ...] = ()
     """Topic ids an editor ruled out by hand (``topics: {remove: [...]}``)."""
+    marks: tuple[tuple[str, int, int], ...] = ()
+    """(topic id, start, end) of the words that identify each topic; filled in by tagging
+    and used to highlight them."""
 
 
 @dataclass(frozen=True)

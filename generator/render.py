@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from datetime import date
 from pathlib import Path
@@ -17,14 +18,11 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
-
-import posixpath
+from markupsafe import Markup, escape
 
 from generator import exports
 from generator.charts import year_chart
-from generator.tagging import matchers
-from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Transcript
+from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript
 from generator.views import Views, word_count
 
 # Control characters and every character with a meaning in Markdown, its extensions
@@ -66,22 +64,17 @@ def long_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def highlighter(archive: Archive):  # type: ignore[no-untyped-def]
-    """A function marking the words that identify a topic in a text, escaping the rest."""
-    compiled = {m.topic: m for m in matchers(archive.topics)}
-
-    def highlight(text: str, topic: str) -> Markup:
-        matcher = compiled.get(topic)
-        spans = matcher.spans(text) if matcher else []
-        out, last = [], 0
-        for start, end in spans:
-            out += [escape_text(text[last:start]), Markup("<mark>"),
-                    escape_text(text[start:end]), Markup("</mark>")]
-            last = end
-        out.append(escape_text(text[last:]))
-        return Markup("").join(out)
-
-    return highlight
+def highlight(paragraph: Paragraph, topic: str) -> Markup:
+    """The paragraph's text with the words that identify ``topic`` marked, escaped."""
+    out, last = [], 0
+    for mark_topic, start, end in paragraph.marks:
+        if mark_topic != topic or start < last:
+            continue
+        out += [escape(paragraph.text[last:start]), Markup("<mark>"),
+                escape(paragraph.text[start:end]), Markup("</mark>")]
+        last = end
+    out.append(escape(paragraph.text[last:]))
+    return Markup("").join(out)
 
 
 def chunks(items: tuple, size: int = PAGE_SIZE) -> list[tuple]:  # type: ignore[type-arg]
@@ -92,12 +85,6 @@ def chunks(items: tuple, size: int = PAGE_SIZE) -> list[tuple]:  # type: ignore[
 def page_path(base: str, number: int) -> str:
     """Markdown path of page ``number`` of a split page: ``topics/x.md``, ``topics/x/page-2.md``."""
     return f"{base}.md" if number == 1 else f"{base}/page-{number}.md"
-
-
-def pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
-    """(page number, relative Markdown link) for every page of a split page."""
-    here = posixpath.dirname(page_path(base, current))
-    return [(n, posixpath.relpath(page_path(base, n), here)) for n in range(1, count + 1)]
 
 
 def environment(template_dirs: list[Path]) -> Environment:
@@ -225,32 +212,74 @@ def render_exports(archive: Archive, views: Views, site_url: str, site_name: str
     return files
 
 
+def html_environment(template_dirs: list[Path]) -> Environment:
+    """The Jinja environment of the HTML fragments: standard HTML autoescaping."""
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
+        undefined=StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count)
+    env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
+    return env
+
+
+def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
+    """(page number, relative address) of every page of a split page, seen from page
+    ``current``; page 1 is ``<base>/``, page n ``<base>/page-n/``."""
+    def folder(number: int) -> str:
+        return base if number == 1 else f"{base}/page-{number}"
+
+    return [
+        (n, posixpath.relpath(folder(n), folder(current)) + "/") for n in range(1, count + 1)
+    ]
+
+
 def render_site(
     archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes],
     site_url: str = "", site_name: str = "Transcript archive",
 ) -> dict[str, str | bytes]:
-    """Every file of the generated docs folder: relative path → content."""
-    env = environment(template_dirs)
+    """Every generated file, relative to the work folder: the Markdown pages and data
+    under ``docs/``, the pre-rendered HTML of the large pages under ``fragments/``."""
+    env, html_env = environment(template_dirs), html_environment(template_dirs)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
-              "site_url": site_url, "highlight": highlighter(archive), "year_chart": year_chart}
+              "site_url": site_url, "highlight": highlight, "year_chart": year_chart}
+    files: dict[str, str | bytes] = {}
 
-    def page(template: str, depth: int, **context: Any) -> str:
-        root = Markup("../" * depth)
-        return env.get_template(template).render(**common, root=root, **context)
+    def page(path: str, template: str, **context: Any) -> None:
+        root = Markup("../" * path.count("/"))
+        files[f"docs/{path}"] = env.get_template(template).render(
+            **common, root=root, **context
+        )
 
-    files: dict[str, str | bytes] = {
-        "index.md": page("home.md.j2", 0),
-        "about.md": page("about.md.j2", 0),
-        "transcripts/index.md": page("transcripts.md.j2", 1),
-        "topics/index.md": page("topics.md.j2", 1),
-        "speakers/index.md": page("speakers.md.j2", 1),
-    }
+    def html_page(path: str, template: str, title: str, description: str,
+                  feed: str | None = None, **context: Any) -> None:
+        """A Markdown stub with the title, and the body as an HTML fragment."""
+        extra = {"feed": feed} if feed else {}
+        stub = _front_matter(title, description, **extra)
+        files[f"docs/{path}"] = f"{stub}\n# {escape_text(title)}\n"
+        depth = path.count("/") + (0 if path.endswith("/index.md") else 1)
+        files[f"fragments/{path[:-3]}.html"] = html_env.get_template(template).render(
+            **common, root=Markup("../" * depth), **context
+        )
+
+    page("index.md", "home.md.j2")
+    page("about.md", "about.md.j2")
+    page("transcripts/index.md", "transcripts.md.j2")
+    page("topics/index.md", "topics.md.j2")
+    page("speakers/index.md", "speakers.md.j2")
     index = []
     for transcript in archive.transcripts:
-        files[f"transcripts/{transcript.id}.md"] = page(
-            "transcript.md.j2", 1, transcript=transcript
+        place = f", {transcript.place}" if transcript.place else ""
+        html_page(
+            f"transcripts/{transcript.id}.md", "transcript.html.j2", transcript.title,
+            f"{EVENT_KINDS[transcript.event]}, {long_date(transcript.date)}{place}",
+            transcript=transcript,
         )
-        files[f"data/transcripts/{transcript.id}.json"] = _json(
+        files[f"docs/data/transcripts/{transcript.id}.json"] = _json(
             transcript_json(transcript, archive)
         )
         index.append({
@@ -262,26 +291,32 @@ def render_site(
             "url": f"/transcripts/{transcript.id}/",
             "data": f"/data/transcripts/{transcript.id}.json",
         })
-    files["data/transcripts.json"] = _json(
+    files["docs/data/transcripts.json"] = _json(
         {"format_version": FORMAT_VERSION, "transcripts": index}
     )
     for topic in archive.topics.values():
         base = f"topics/{topic.id}"
         pages = chunks(views.passages[topic.id])
         for number, passages in enumerate(pages, start=1):
-            files[page_path(base, number)] = page(
-                "topic.md.j2", base.count("/") + (number > 1), topic=topic, passages=passages,
-                page_number=number, pager=pager(base, len(pages), number),
+            suffix = f" (page {number})" if number > 1 else ""
+            html_page(
+                page_path(base, number), "topic.html.j2", topic.title + suffix,
+                topic.description, f"feeds/topics/{topic.id}.xml", topic=topic,
+                passages=passages, page_number=number, pages=url_pager(base, len(pages), number),
             )
     for speaker in archive.speakers.values():
         base = f"speakers/{speaker.id}"
         pages = _said_pages(views.speakers[speaker.id].turns)
+        role = f": {speaker.roles[0].title}" if speaker.roles else ""
         for number, said in enumerate(pages, start=1):
-            files[page_path(base, number)] = page(
-                "speaker.md.j2", base.count("/") + (number > 1), speaker=speaker, said=said,
-                page_number=number, pager=pager(base, len(pages), number),
+            suffix = f" (page {number})" if number > 1 else ""
+            html_page(
+                page_path(base, number), "speaker.html.j2", speaker.name + suffix,
+                speaker.name + role, f"feeds/speakers/{speaker.id}.xml", speaker=speaker,
+                said=said, page_number=number, pages=url_pager(base, len(pages), number),
             )
     for name, content in raw.items():
-        files[f"data/raw/{name}"] = content
-    files.update(render_exports(archive, views, site_url, site_name))
+        files[f"docs/data/raw/{name}"] = content
+    for path, content in render_exports(archive, views, site_url, site_name).items():
+        files[f"docs/{path}"] = content
     return files

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from generator.model import Archive, Topic, Transcript
+from generator.model import Archive, Paragraph, Topic, Transcript
 from generator.threads import link_turns
 
 
@@ -104,19 +104,38 @@ def matchers(topics: dict[str, Topic]) -> list[Matcher]:
 
 def topics_of(text: str, compiled: list[Matcher]) -> tuple[str, ...]:
     """Topic ids whose patterns occur in ``text``, in taxonomy order."""
+    return tuple(topic for topic, _ in _matches(text, compiled))
+
+
+def _matches(text: str, compiled: list[Matcher]) -> list[tuple[str, list[tuple[int, int]]]]:
     words = set(_WORD.findall(text.casefold()))
-    return tuple(m.topic for m in compiled if m.spans(text, words))
+    found = ((m.topic, m.spans(text, words)) for m in compiled)
+    return [(topic, spans) for topic, spans in found if spans]
 
 
-def tag_transcript(transcript: Transcript, compiled: list[Matcher]) -> Transcript:
+def tag_paragraph(paragraph: Paragraph, compiled: list[Matcher],
+                  order: dict[str, int]) -> Paragraph:
+    """The paragraph with its topics: those its words name, plus those an editor added,
+    minus those an editor removed (the hand-made choice wins)."""
+    matches = _matches(paragraph.text, compiled)
+    removed = set(paragraph.topics_removed)
+    topics = {topic for topic, _ in matches} | set(paragraph.topics_added)
+    marks = tuple(
+        (topic, start, end) for topic, spans in matches if topic not in removed
+        for start, end in spans
+    )
+    return replace(
+        paragraph, topics=tuple(sorted(topics - removed, key=order.__getitem__)), marks=marks
+    )
+
+
+def tag_transcript(
+    transcript: Transcript, compiled: list[Matcher], order: dict[str, int] | None = None
+) -> Transcript:
     """Return ``transcript`` with the topics of every paragraph filled in."""
+    order = order or {m.topic: index for index, m in enumerate(compiled)}
     turns = tuple(
-        replace(
-            turn,
-            paragraphs=tuple(
-                replace(p, topics=topics_of(p.text, compiled)) for p in turn.paragraphs
-            ),
-        )
+        replace(turn, paragraphs=tuple(tag_paragraph(p, compiled, order) for p in turn.paragraphs))
         for turn in transcript.turns
     )
     return replace(transcript, turns=turns)
@@ -137,7 +156,7 @@ def carry_over(transcript: Transcript, order: dict[str, int]) -> Transcript:
             continue
         asked = {t for p in question.paragraphs for t in p.topics}
         named = {t for p in turn.paragraphs for t in p.topics}
-        carried = asked - named
+        carried = asked - named - set(turn.paragraphs[0].topics_removed)
         first, *rest = turn.paragraphs
         topics = tuple(sorted({*first.topics, *carried}, key=order.__getitem__))
         turns.append(replace(turn, paragraphs=(replace(first, topics=topics), *rest)))
@@ -149,7 +168,7 @@ def tag(archive: Archive) -> Archive:
     compiled = matchers(archive.topics)
     order = {topic: index for index, topic in enumerate(archive.topics)}
     transcripts = tuple(
-        carry_over(tag_transcript(link_turns(t, archive.speakers), compiled), order)
+        carry_over(tag_transcript(link_turns(t, archive.speakers), compiled, order), order)
         for t in archive.transcripts
     )
     return replace(archive, transcripts=transcripts)

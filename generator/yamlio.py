@@ -36,7 +36,12 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-for _cls in (_Loader, _Dumper):
+if getattr(yaml, "CSafeLoader", None) is not None:
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+        """libyaml's SafeLoader, also leaving timestamps as strings."""
+
+_FAST_CLASSES = [_FastLoader] if getattr(yaml, "CSafeLoader", None) is not None else []
+for _cls in (_Loader, _Dumper, *_FAST_CLASSES):
     _cls.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -70,11 +75,56 @@ def _lines(node: yaml.Node, path: Path_, out: dict[Path_, int], file: str) -> No
             _lines(item, (*path, index), out, file)
 
 
+_FastBase = _FAST_CLASSES[0] if _FAST_CLASSES else None
+
+
+def _shares_nodes(root: yaml.Node) -> bool:
+    """Tell whether a node appears twice in the tree, which is what an alias makes."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return False
+
+
+def _parse_fast(text: str, file: str) -> tuple[Any, dict[Path_, int]] | None:
+    """libyaml's parser (several times faster); None when the text needs the careful
+    parser: invalid YAML or aliases, whose exact messages come from the pure-Python one."""
+    if _FastBase is None:
+        return None
+    loader = _FastBase(text)
+    try:
+        node = loader.get_single_node()
+        if node is None or _shares_nodes(node):
+            return None
+        data = loader.construct_document(node)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    try:
+        _lines(node, (), lines, file)
+    except RecursionError:
+        return None
+    return data, lines
+
+
 def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     """Parse one YAML document; return the data and the line of every field path.
 
     Raises ``ValueError`` carrying a ``Problem`` when the text is not valid YAML.
     """
+    fast = _parse_fast(text, file)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:

@@ -44,15 +44,15 @@ def test_imported_yaml(tmp_path: Path, content: Path) -> None:
     compare({f"{SAMPLE_ID}.yaml": produced}, GOLDEN / "yaml")
 
 
-def test_generated_markdown_and_json(tmp_path: Path, content: Path) -> None:
+def test_generated_markdown_html_and_json(tmp_path: Path, content: Path) -> None:
     paths = Paths.for_(content, tmp_path / "site")
     generate(paths)
     files = {
-        p.relative_to(paths.docs).as_posix(): p.read_bytes()
-        for p in paths.docs.rglob("*")
-        if p.is_file() and p.suffix in (".md", ".json")
+        p.relative_to(paths.work).as_posix(): p.read_bytes()
+        for p in paths.work.rglob("*")
+        if p.is_file() and p.suffix in (".md", ".json", ".html")
     }
-    compare(files, GOLDEN / "docs")
+    compare(files, GOLDEN / "site")
 
 
 def test_content_matches_golden_yaml() -> None:
