@@ -150,6 +150,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_topics(args: argparse.Namespace) -> int:
+    from generator.coverage import format_report, report
+    from generator.tagging import tag
+
+    archive = tag(load(args.content))
+    if args.report:
+        print(format_report(report(archive, args.top), archive, args.examples))
+        return 0
+    counts = {tid: 0 for tid in archive.topics}
+    for transcript in archive.transcripts:
+        for paragraph in transcript.paragraphs:
+            for topic in paragraph.topics:
+                counts[topic] += 1
+    for tid, topic in archive.topics.items():
+        print(f"{counts[tid]:7d}  {tid}  {topic.title}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     top = argparse.ArgumentParser(
@@ -178,6 +196,14 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--work", type=Path, default=None,
                      help="folder for the generated Markdown (default: .build beside --out)")
     sub.set_defaults(run=cmd_build)
+
+    sub = command("topics", "List the topics with their paragraph counts, or report coverage.")
+    sub.add_argument("--report", action="store_true",
+                     help="topics never matched, untagged substantive paragraphs and their "
+                          "frequent words; ends with 'coverage: NN.N%%'")
+    sub.add_argument("--top", type=int, default=30, help="words and phrases to list")
+    sub.add_argument("--examples", type=int, default=20, help="untagged paragraphs to show")
+    sub.set_defaults(run=cmd_topics)
 
     sub = command("serve", "Live preview: editing the content rebuilds the site.")
     sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
