@@ -99,7 +99,8 @@ def format_report(result: Report, archive: Archive, examples: int = 20) -> str:
     )
     for transcript, paragraph in result.untagged[:examples]:
         text = " ".join(paragraph.text.split())
-        lines.append(f"  {transcript.id}#{paragraph.id}  {text[:90]}{'…' if len(text) > 90 else ''}")
+        short = text if len(text) <= 90 else text[:90] + "…"
+        lines.append(f"  {transcript.id}#{paragraph.id}  {short}")
     if len(result.untagged) > examples:
         lines.append(f"  ... and {len(result.untagged) - examples} more")
     lines.append("most frequent words there:")
