@@ -95,8 +95,16 @@ def generate(paths: Paths) -> tuple[Archive, tuple[int, int, int]]:
     site_url, site_name = site_settings(paths.config)
     files = render_site(archive, build_views(archive), paths.templates,
                         _raw_files(archive, paths.content), site_url, site_name)
-    links.check(files)
-    return archive, sync_tree(paths.work, files)
+    checker = links.LinkCheck()
+
+    def checked() -> Iterator[tuple[str, str | bytes]]:
+        for path, content in files:
+            checker.add(path, content)
+            yield path, content
+
+    counts = sync_tree(paths.work, checked())
+    checker.verify()  # the work folder is a cache: a broken link stops before publishing
+    return archive, counts
 
 
 def mkdocs_config(paths: Paths, site_dir: Path):  # type: ignore[no-untyped-def]

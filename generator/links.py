@@ -26,25 +26,31 @@ def page_url(path: str) -> str:
     return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
 
 
-def check(files: Mapping[str, str | bytes]) -> None:
-    """Raise ``BuildError`` naming every broken link of the fragments in ``files``."""
-    pages: dict[str, set[str]] = {}
-    statics: set[str] = set()
-    for path in files:
+class LinkCheck:
+    """Collects the generated files one by one (keeping only their ids and links), then
+    reports every broken link of the fragments."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, set[str]] = {}
+        self.statics: set[str] = set()
+        self.links: list[tuple[str, str, str]] = []  # (fragment path, page url, href)
+
+    def add(self, path: str, content: str | bytes) -> None:
+        """Note one generated file (``docs/...`` or ``fragments/...``)."""
         if path.startswith("docs/") and path.endswith(".md"):
-            pages.setdefault(page_url(path[len("docs/"):]), set())
+            self.pages.setdefault(page_url(path[len("docs/"):]), set())
         elif path.startswith("docs/"):
-            statics.add(path[len("docs/"):])
-    for path, content in files.items():
-        if path.startswith("fragments/"):
-            url = page_url(path[len("fragments/"):-len(".html")] + ".md")
-            pages.setdefault(url, set()).update(_ID.findall(str(content)))
-    problems = []
-    for path, content in files.items():
-        if not path.startswith("fragments/"):
-            continue
-        here = page_url(path[len("fragments/"):-len(".html")] + ".md")
-        for href in _HREF.findall(str(content)):
+            self.statics.add(path[len("docs/"):])
+        elif path.startswith("fragments/"):
+            text = content.decode("utf-8") if isinstance(content, bytes) else content
+            here = page_url(path[len("fragments/"):-len(".html")] + ".md")
+            self.pages.setdefault(here, set()).update(_ID.findall(text))
+            self.links += [(path, here, href) for href in _HREF.findall(text)]
+
+    def problems(self) -> list[str]:
+        """Every broken link, in the order the files came."""
+        found = []
+        for path, here, href in self.links:
             if re.match(r"^[a-z][a-z0-9+.-]*:", href):
                 continue  # an outside address
             target, anchor = urldefrag(unquote(href))
@@ -52,13 +58,28 @@ def check(files: Mapping[str, str | bytes]) -> None:
             resolved = "" if resolved == "." else resolved
             if target.endswith("/") or not target:
                 key = resolved.rstrip("/") + "/" if resolved else ""
-                if key not in pages:
-                    problems.append(f"{path}: link {href!r} leads to no page")
-                elif anchor and anchor not in pages[key]:
-                    problems.append(f"{path}: link {href!r}: no #{anchor} on that page")
-            elif resolved not in statics:
-                problems.append(f"{path}: link {href!r} leads to no file")
-    if problems:
-        shown = "\n  ".join(problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise BuildError(f"{len(problems)} broken links in the generated pages:\n  {shown}{more}")
+                if key not in self.pages:
+                    found.append(f"{path}: link {href!r} leads to no page")
+                elif anchor and anchor not in self.pages[key]:
+                    found.append(f"{path}: link {href!r}: no #{anchor} on that page")
+            elif resolved not in self.statics:
+                found.append(f"{path}: link {href!r} leads to no file")
+        return found
+
+    def verify(self) -> None:
+        """Raise ``BuildError`` naming the broken links, if any."""
+        problems = self.problems()
+        if problems:
+            shown = "\n  ".join(problems[:20])
+            more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+            raise BuildError(
+                f"{len(problems)} broken links in the generated pages:\n  {shown}{more}"
+            )
+
+
+def check(files: Mapping[str, str | bytes]) -> None:
+    """Raise ``BuildError`` naming every broken link of the fragments in ``files``."""
+    checker = LinkCheck()
+    for path, content in files.items():
+        checker.add(path, content)
+    checker.verify()

@@ -12,6 +12,8 @@ import html
 import json
 import posixpath
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from markupsafe import Markup, escape
 from generator import exports
 from generator.charts import year_chart
 from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript
-from generator.views import Views, word_count
+from generator.views import Passage, Views, word_count
 
 # Control characters and every character with a meaning in Markdown, its extensions
 # (attribute lists, tables) or HTML. Commas, periods and hyphens stay readable: the text
@@ -180,36 +182,42 @@ def _said_pages(turns: tuple) -> list[list]:  # type: ignore[type-arg]
     return pages
 
 
-def render_exports(archive: Archive, views: Views, site_url: str, site_name: str) -> dict[str, str]:
-    """Feeds and bulk downloads: relative path → content."""
-    files = {
-        "feeds/transcripts.xml": exports.transcripts_feed(archive, site_url, site_name),
-        "data/archive.jsonl": exports.to_jsonl(
-            transcript_json(t, archive) for t in archive.transcripts
-        ),
-    }
+def render_exports(
+    archive: Archive, views: Views, site_url: str, site_name: str
+) -> Iterator[tuple[str, str]]:
+    """Feeds and bulk downloads: (relative path, content)."""
+    yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
+    yield "data/archive.jsonl", exports.to_jsonl(
+        transcript_json(t, archive) for t in archive.transcripts
+    )
     rows = list(exports.paragraph_rows(archive, site_url))
-    files["data/paragraphs.csv"] = exports.to_csv(row for _, row in rows)
+    yield "data/paragraphs.csv", exports.to_csv(row for _, row in rows)
+    # One pass to group the rows: filtering all rows per topic and per speaker would
+    # grow with topics × paragraphs.
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_speaker: dict[str, list[tuple[Passage, dict[str, Any]]]] = defaultdict(list)
+    for passage, row in rows:
+        for topic_id in passage.paragraph.topics:
+            by_topic[topic_id].append(row)
+        if passage.turn.speaker is not None:
+            by_speaker[passage.turn.speaker].append((passage, row))
     for topic in archive.topics.values():
         passages = views.passages[topic.id]
-        files[f"feeds/topics/{topic.id}.xml"] = exports.passages_feed(
+        yield f"feeds/topics/{topic.id}.xml", exports.passages_feed(
             passages, archive, site_url, f"feeds/topics/{topic.id}.xml",
             f"{site_name}: {topic.title}", topic.description, f"topics/{topic.id}/",
         )
-        files[f"data/topics/{topic.id}.csv"] = exports.to_csv(
-            row for passage, row in rows if topic.id in passage.paragraph.topics
-        )
+        yield f"data/topics/{topic.id}.csv", exports.to_csv(by_topic[topic.id])
     for speaker in archive.speakers.values():
-        passages = [p for p, _ in rows if p.turn.speaker == speaker.id]
-        files[f"feeds/speakers/{speaker.id}.xml"] = exports.passages_feed(
+        passages = [p for p, _ in by_speaker[speaker.id]]
+        yield f"feeds/speakers/{speaker.id}.xml", exports.passages_feed(
             passages, archive, site_url, f"feeds/speakers/{speaker.id}.xml",
             f"{site_name}: {speaker.name}", f"What {speaker.name} said.",
             f"speakers/{speaker.id}/",
         )
-        files[f"data/speakers/{speaker.id}.csv"] = exports.to_csv(
-            row for passage, row in rows if passage.turn.speaker == speaker.id
+        yield f"data/speakers/{speaker.id}.csv", exports.to_csv(
+            row for _, row in by_speaker[speaker.id]
         )
-    return files
 
 
 def html_environment(template_dirs: list[Path]) -> Environment:
@@ -241,45 +249,43 @@ def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
 def render_site(
     archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes],
     site_url: str = "", site_name: str = "Transcript archive",
-) -> dict[str, str | bytes]:
-    """Every generated file, relative to the work folder: the Markdown pages and data
-    under ``docs/``, the pre-rendered HTML of the large pages under ``fragments/``."""
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated file, relative to the work folder, one at a time: the Markdown
+    pages and data under ``docs/``, the pre-rendered HTML of the large pages under
+    ``fragments/``."""
     env, html_env = environment(template_dirs), html_environment(template_dirs)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
               "site_url": site_url, "highlight": highlight, "year_chart": year_chart}
-    files: dict[str, str | bytes] = {}
 
-    def page(path: str, template: str, **context: Any) -> None:
+    def page(path: str, template: str, **context: Any) -> tuple[str, str]:
         root = Markup("../" * path.count("/"))
-        files[f"docs/{path}"] = env.get_template(template).render(
-            **common, root=root, **context
-        )
+        return f"docs/{path}", env.get_template(template).render(**common, root=root, **context)
 
     def html_page(path: str, template: str, title: str, description: str,
-                  feed: str | None = None, **context: Any) -> None:
+                  feed: str | None = None, **context: Any) -> Iterator[tuple[str, str]]:
         """A Markdown stub with the title, and the body as an HTML fragment."""
         extra = {"feed": feed} if feed else {}
         stub = _front_matter(title, description, **extra)
-        files[f"docs/{path}"] = f"{stub}\n# {escape_text(title)}\n"
+        yield f"docs/{path}", f"{stub}\n# {escape_text(title)}\n"
         depth = path.count("/") + (0 if path.endswith("/index.md") else 1)
-        files[f"fragments/{path[:-3]}.html"] = html_env.get_template(template).render(
+        yield f"fragments/{path[:-3]}.html", html_env.get_template(template).render(
             **common, root=Markup("../" * depth), **context
         )
 
-    page("index.md", "home.md.j2")
-    page("about.md", "about.md.j2")
-    page("transcripts/index.md", "transcripts.md.j2")
-    page("topics/index.md", "topics.md.j2")
-    page("speakers/index.md", "speakers.md.j2")
+    yield page("index.md", "home.md.j2")
+    yield page("about.md", "about.md.j2")
+    yield page("transcripts/index.md", "transcripts.md.j2")
+    yield page("topics/index.md", "topics.md.j2")
+    yield page("speakers/index.md", "speakers.md.j2")
     index = []
     for transcript in archive.transcripts:
         place = f", {transcript.place}" if transcript.place else ""
-        html_page(
+        yield from html_page(
             f"transcripts/{transcript.id}.md", "transcript.html.j2", transcript.title,
             f"{EVENT_KINDS[transcript.event]}, {long_date(transcript.date)}{place}",
             transcript=transcript,
         )
-        files[f"docs/data/transcripts/{transcript.id}.json"] = _json(
+        yield f"docs/data/transcripts/{transcript.id}.json", _json(
             transcript_json(transcript, archive)
         )
         index.append({
@@ -291,7 +297,7 @@ def render_site(
             "url": f"/transcripts/{transcript.id}/",
             "data": f"/data/transcripts/{transcript.id}.json",
         })
-    files["docs/data/transcripts.json"] = _json(
+    yield "docs/data/transcripts.json", _json(
         {"format_version": FORMAT_VERSION, "transcripts": index}
     )
     for topic in archive.topics.values():
@@ -299,7 +305,7 @@ def render_site(
         pages = chunks(views.passages[topic.id])
         for number, passages in enumerate(pages, start=1):
             suffix = f" (page {number})" if number > 1 else ""
-            html_page(
+            yield from html_page(
                 page_path(base, number), "topic.html.j2", topic.title + suffix,
                 topic.description, f"feeds/topics/{topic.id}.xml", topic=topic,
                 passages=passages, page_number=number, pages=url_pager(base, len(pages), number),
@@ -310,13 +316,12 @@ def render_site(
         role = f": {speaker.roles[0].title}" if speaker.roles else ""
         for number, said in enumerate(pages, start=1):
             suffix = f" (page {number})" if number > 1 else ""
-            html_page(
+            yield from html_page(
                 page_path(base, number), "speaker.html.j2", speaker.name + suffix,
                 speaker.name + role, f"feeds/speakers/{speaker.id}.xml", speaker=speaker,
                 said=said, page_number=number, pages=url_pager(base, len(pages), number),
             )
     for name, content in raw.items():
-        files[f"docs/data/raw/{name}"] = content
-    for path, content in render_exports(archive, views, site_url, site_name).items():
-        files[f"docs/{path}"] = content
-    return files
+        yield f"docs/data/raw/{name}", content
+    for path, content in render_exports(archive, views, site_url, site_name):
+        yield f"docs/{path}", content

@@ -6,6 +6,7 @@ import ctypes
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
@@ -32,14 +33,22 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
-def sync_tree(root: Path, files: dict[str, str | bytes]) -> tuple[int, int, int]:
-    """Make ``root`` hold exactly ``files`` (relative path → content).
+def sync_tree(
+    root: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+) -> tuple[int, int, int]:
+    """Make ``root`` hold exactly ``files`` (relative path → content, or such pairs as
+    they are made, so that the whole site never has to sit in memory).
 
     Only files whose content changed are written; files not in ``files`` are deleted.
-    Returns (written, unchanged, deleted).
+    Two contents for one path are an error. Returns (written, unchanged, deleted).
     """
     written = unchanged = deleted = 0
-    for relative, content in sorted(files.items()):
+    items = sorted(files.items()) if isinstance(files, Mapping) else files
+    seen: set[str] = set()
+    for relative, content in items:
+        if relative in seen:
+            raise ValueError(f"two generated files would be written to {relative}")
+        seen.add(relative)
         if write_if_changed(root / relative, content):
             written += 1
         else:
@@ -47,7 +56,7 @@ def sync_tree(root: Path, files: dict[str, str | bytes]) -> tuple[int, int, int]
     if root.is_dir():
         for path in sorted(root.rglob("*"), reverse=True):
             relative = path.relative_to(root).as_posix()
-            if path.is_file() and relative not in files:
+            if path.is_file() and relative not in seen:
                 path.unlink()
                 deleted += 1
             elif path.is_dir() and not any(path.iterdir()):

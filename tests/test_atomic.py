@@ -90,11 +90,11 @@ def test_the_markdown_folder_heals_after_a_half_written_build(tmp_path: Path) ->
     # a temporary file of the one it was writing, the rest still the old ones.
     large = synthetic.write(tmp_path / "large", LARGE)
     archive = tag(load(large))
-    pages = render_site(archive, build_views(archive), paths.templates, {})
+    pages = dict(render_site(archive, build_views(archive), paths.templates, {}))
     for name in sorted(pages)[: len(pages) // 2]:
-        (paths.docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (paths.work / name).parent.mkdir(parents=True, exist_ok=True)
         data = pages[name]
-        (paths.docs / name).write_bytes(data.encode() if isinstance(data, str) else data)
+        (paths.work / name).write_bytes(data.encode() if isinstance(data, str) else data)
     (paths.docs / "transcripts" / ".about.md.x1y2z3").write_text("half a pa", "utf-8")
     (paths.docs / "index.md").write_text("# Truncated", "utf-8")
 
