@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test golden lint clean bench-import
+.PHONY: site serve test golden lint clean bench bench-import
 
 # The virtual environment with the pinned dependencies (constraints.txt pins every package).
 $(BIN)/transcripts: pyproject.toml constraints.txt
@@ -31,6 +31,9 @@ test: $(VENV)/.test-deps  ## Run the whole test suite
 
 golden: $(VENV)/.test-deps  ## Refresh the golden files after an intended change of output
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+
+bench: $(BIN)/transcripts  ## Benchmark: build (a) the sample, (b) the corpus, (c) 10,000 synthetic transcripts
+	$(BIN)/python benchmarks/bench_build.py
 
 bench-import: $(BIN)/transcripts  ## Benchmark: import the 1,151 briefings, print files per second
 	$(BIN)/python benchmarks/bench_import.py

@@ -96,7 +96,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     paths = Paths.for_(args.content, args.out, args.work)
-    written, unchanged, deleted = build(paths)
+    timings: dict[str, float] = {}
+    written, unchanged, deleted = build(paths, timings)
+    if args.timings:
+        print("timings: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in timings.items()))
     print(f"site: {paths.out}")
     print(f"pages: {written} written, {unchanged} unchanged, {deleted} deleted")
     return 0
@@ -195,6 +198,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="site folder (default: site)")
     sub.add_argument("--work", type=Path, default=None,
                      help="folder for the generated Markdown (default: .build beside --out)")
+    sub.add_argument("--timings", action="store_true", help="print how long each stage took")
     sub.set_defaults(run=cmd_build)
 
     sub = command("topics", "List the topics with their paragraph counts, or report coverage.")

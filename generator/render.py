@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,7 +25,7 @@ from markupsafe import Markup, escape
 
 from generator import exports
 from generator.charts import year_chart
-from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript
+from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript, Turn
 from generator.views import Passage, Views, word_count
 
 # Control characters and every character with a meaning in Markdown, its extensions
@@ -60,10 +61,57 @@ def safe_url(value: str) -> Markup:
     return Markup(quote(value, safe=":/?#[]@!$&*+,;=%~."))
 
 
+def raw_path(file: str) -> str:
+    """Where a raw source is published: ``data/raw/<name>``, as plain text. A ``.md``
+    source gets ``.txt`` added, or MkDocs would turn it into a page."""
+    name = posixpath.basename(file)
+    return f"data/raw/{name}" if name.endswith(".txt") else f"data/raw/{name}.txt"
+
+
+def safe_path(value: str) -> Markup:
+    """A file path for a link: every character but letters, digits and ``/._-~``
+    percent-encoded (a ``%`` in a file name included)."""
+    return Markup(quote(value, safe="/"))
+
+
 def long_date(iso: str) -> str:
     """``2016-04-15`` → ``15 April 2016``."""
     day = date.fromisoformat(iso)
     return f"{day.day} {day:%B %Y}"
+
+
+class Links:
+    """Links to speaker and topic pages, made once per (target, depth) and reused: a
+    transcript shows the same few speakers and topics hundreds of times, and a Jinja
+    macro call per link costs more than the rest of the page."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.speaker = cache(self._speaker)
+        self.topic = cache(self._topic)
+
+    def _speaker(self, speaker: str | None, root: str, anchor: str | None = None) -> Markup:
+        label = escape(self.archive.speakers[speaker].name) if speaker else Markup("Journalist")
+        ident = Markup(' id="{}"').format(safe_id(anchor)) if anchor else Markup("")
+        if speaker is None:
+            return Markup("<span{}>{}</span>").format(ident, label) if anchor else label
+        return Markup('<a href="{}speakers/{}/"{}>{}</a>').format(
+            Markup(root), safe_id(speaker), ident, label
+        )
+
+    def _topic(self, topic: str, root: str, cls: str = "tx-topic") -> Markup:
+        return Markup('<a class="{}" href="{}topics/{}/">{}</a>').format(
+            cls, Markup(root), safe_id(topic), self.archive.topics[topic].title
+        )
+
+
+def replies(transcript: Transcript) -> dict[str, list[Turn]]:
+    """Turn id → the turns that answer it or add to it."""
+    found: dict[str, list[Turn]] = defaultdict(list)
+    for turn in transcript.turns:
+        if turn.responds_to:
+            found[turn.responds_to].append(turn)
+    return found
 
 
 def highlight(paragraph: Paragraph, topic: str) -> Markup:
@@ -105,12 +153,22 @@ def environment(template_dirs: list[Path]) -> Environment:
     return env
 
 
+# Characters YAML refuses raw (C1 controls) or reads as line breaks (NEL, LS, PS): in the
+# front matter they are written as JSON escapes, or the page would lose its title.
+_YAML_RAW = re.compile("[\x80-\x9f\u2028\u2029\ufeff]")
+
+
+def _u_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _front_matter(title: str, description: str, **extra: str) -> Markup:
     # JSON strings are valid YAML. The theme prints these values unescaped, in text and
     # in attributes, so they are HTML-escaped here, quotes included.
     fields = {"title": title, "description": description, **extra}
     lines = [
-        f"{key}: {json.dumps(html.escape(value, quote=True), ensure_ascii=False)}"
+        f"{key}: "
+        + _YAML_RAW.sub(_u_escape, json.dumps(html.escape(value, quote=True), ensure_ascii=False))
         for key, value in fields.items()
     ]
     # Pagefind serves search (generator/search.py); Material's own index stays empty, so
@@ -230,7 +288,8 @@ def html_environment(template_dirs: list[Path]) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count)
+    env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count,
+                       raw_path=raw_path, path=safe_path)
     env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
     return env
 
@@ -254,8 +313,10 @@ def render_site(
     pages and data under ``docs/``, the pre-rendered HTML of the large pages under
     ``fragments/``."""
     env, html_env = environment(template_dirs), html_environment(template_dirs)
+    links = Links(archive)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
-              "site_url": site_url, "highlight": highlight, "year_chart": year_chart}
+              "site_url": site_url, "highlight": highlight, "year_chart": year_chart,
+              "speaker_link": links.speaker, "topic_link": links.topic, "replies": replies}
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
         root = Markup("../" * path.count("/"))
@@ -322,6 +383,6 @@ def render_site(
                 said=said, page_number=number, pages=url_pager(base, len(pages), number),
             )
     for name, content in raw.items():
-        yield f"docs/data/raw/{name}", content
+        yield f"docs/{raw_path(name)}", content
     for path, content in render_exports(archive, views, site_url, site_name):
         yield f"docs/{path}", content

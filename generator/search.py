@@ -18,7 +18,10 @@ from generator.errors import BuildError
 
 def index(site: Path) -> None:
     """Write the Pagefind bundle into ``site/pagefind/``."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    # Only transcript pages carry data-pagefind-body; reading just them spares Pagefind
+    # parsing the topic and speaker pages, which quote the same paragraphs again.
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+               "--glob", "transcripts/*/index.html"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip()
