@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test golden lint clean bench bench-import
+.PHONY: site serve test golden lint clean bench bench-import bench-search
 
 # The virtual environment with the pinned dependencies (constraints.txt pins every package).
 $(BIN)/transcripts: pyproject.toml constraints.txt
@@ -34,6 +34,9 @@ golden: $(VENV)/.test-deps  ## Refresh the golden files after an intended change
 
 bench: $(BIN)/transcripts  ## Benchmark: build (a) the sample, (b) the corpus, (c) 10,000 synthetic transcripts
 	$(BIN)/python benchmarks/bench_build.py
+
+bench-search: $(VENV)/.test-deps  ## Benchmark: bytes one search downloads on the full corpus
+	$(BIN)/python benchmarks/bench_search.py
 
 bench-import: $(BIN)/transcripts  ## Benchmark: import the 1,151 briefings, print files per second
 	$(BIN)/python benchmarks/bench_import.py

@@ -99,7 +99,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     timings: dict[str, float] = {}
     written, unchanged, deleted = build(paths, timings)
     if args.timings:
-        print("timings: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in timings.items()))
+        stages = (f"{stage} {seconds:.2f} s" for stage, seconds in timings.items())
+        print("timings: " + ", ".join(stages))
     print(f"site: {paths.out}")
     print(f"pages: {written} written, {unchanged} unchanged, {deleted} deleted")
     return 0
