@@ -78,6 +78,10 @@ def _describe(error: ValidationError) -> tuple[Path_, str]:
         return path, f"expected {wanted}; found {found}"
     if kind == "format" and expected == "date":
         return path, f"expected a real date as YYYY-MM-DD; found {_found(value)}"
+    if kind == "pattern" and expected == r"\S":
+        return path, "must not be blank"
+    if kind == "pattern" and expected == r"^\S([\s\S]*\S)?$":
+        return path, "must not be blank, nor start or end with white space"
     if kind == "pattern":
         return path, f"expected text matching {expected}; found {_found(value)}"
     if kind in ("minItems", "minLength"):
@@ -97,9 +101,10 @@ def check(data: Any, schema_name: str, file: str, lines: dict[Path_, int]) -> li
 
 
 # Characters a page, a feed (XML 1.0) and a search index cannot all carry: C0 controls
-# but tab and line breaks, DEL, lone surrogates (not Unicode at all) and U+FFFE/U+FFFF.
-# Browsers and parsers drop or replace them, so the text would silently change on the way.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# but tab and line feed, DEL, lone surrogates (not Unicode at all) and U+FFFE/U+FFFF.
+# Browsers and parsers drop or replace them (a carriage return becomes a line feed), so
+# the text would silently change on the way.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:

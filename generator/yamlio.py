@@ -49,8 +49,12 @@ for _cls in (_Loader, _Dumper, *_FAST_CLASSES):
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # Multi-line text is easier to edit as a literal block.
-    style = "|" if "\n" in value else None
+    # Multi-line text is easier to edit as a literal block. YAML reads NEL, LS and PS as
+    # line breaks (folded to spaces) outside double quotes, which escape them.
+    if any(mark in value for mark in "\x85\u2028\u2029"):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

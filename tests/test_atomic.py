@@ -19,11 +19,7 @@ import pytest
 import synthetic
 from conftest import PROJECT
 
-from generator.build import Paths, build
-from generator.load import load
-from generator.render import render_site
-from generator.tagging import tag
-from generator.views import build_views
+from generator.build import Paths, build, generate
 from generator.write import recover, swap_in
 
 SMALL = synthetic.files(transcripts=2, paragraphs=5)
@@ -89,12 +85,10 @@ def test_the_markdown_folder_heals_after_a_half_written_build(tmp_path: Path) ->
     # What a build of other content, killed half-way, leaves: some of its pages written,
     # a temporary file of the one it was writing, the rest still the old ones.
     large = synthetic.write(tmp_path / "large", LARGE)
-    archive = tag(load(large))
-    pages = dict(render_site(archive, build_views(archive), paths.templates, {}))
-    for name in sorted(pages)[: len(pages) // 2]:
-        (paths.work / name).parent.mkdir(parents=True, exist_ok=True)
-        data = pages[name]
-        (paths.work / name).write_bytes(data.encode() if isinstance(data, str) else data)
+    other = Paths.for_(large, tmp_path / "other-site", tmp_path / "other-work")
+    generate(other)
+    written = synthetic.read(other.work)
+    synthetic.write(paths.work, {name: written[name] for name in sorted(written)[::2]})
     (paths.docs / "transcripts" / ".about.md.x1y2z3").write_text("half a pa", "utf-8")
     (paths.docs / "index.md").write_text("# Truncated", "utf-8")
 

@@ -426,6 +426,26 @@ CASES = [
          "a page cannot show it, remove it"],
     ),
     (
+        # A browser turns it into a line feed; YAML does the same to raw ones.
+        "escaped carriage return",
+        T, edit(TRANSCRIPT, "      - It is.", '      - "It is.\\r"'),
+        [f"{T}:27: turns[2].paragraphs[0]: U+000D at position 7 is a control character; "
+         "a page cannot show it, remove it"],
+    ),
+    (
+        # Markdown strips a heading's white space: the page would have no title, or lose
+        # a character (a trailing NEL cannot even be written as a reference in HTML).
+        "title ending in white space",
+        T, edit(TRANSCRIPT, "title: Made-up news conference", 'title: "Made-up\\N"'),
+        [f"{T}:2: title: must not be blank, nor start or end with white space"],
+    ),
+    (
+        # An empty-looking paragraph with an anchor: an import that split at the wrong place.
+        "blank paragraph",
+        T, edit(TRANSCRIPT, "      - It is.", '      - "\\t"'),
+        [f"{T}:27: turns[2].paragraphs[0]: must not be blank"],
+    ),
+    (
         "escaped control character in a name",
         "speakers.yaml", edit(SPEAKERS, "name: Rufus Firefly", 'name: "Rufus\\0Firefly"'),
         ["speakers.yaml:12: speakers[1].name: U+0000 at position 6 is a control character; "
@@ -514,7 +534,8 @@ SEVERAL_EXPECTED = [
     "topics.yaml:11: topics[1].parent: unknown topic id 'testin'",
     f"{T}:3: date: expected a string; found a number",
     f"{T}:30: mood: unknown field "
-    "(expected one of: date, event, id, participants, place, source, supersedes, time, title, turns)",
+    "(expected one of: date, event, id, participants, place, source, supersedes, time, "
+    "title, turns)",
     f"{OTHER}:2: not UTF-8 text (byte 0xe9)",
 ]
 
