@@ -142,6 +142,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     work = args.work or Path(".build")
     paths = Paths.for_(args.content, work / "serve-site", work)
     generate(paths)
+    os.environ["TRANSCRIPTS_SERVE_SEARCH"] = "1"  # the preview is searchable too
     threading.Thread(target=_regenerate_on_change, args=(paths,), daemon=True).start()
     serve(
         config_file=str(paths.config),

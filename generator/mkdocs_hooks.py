@@ -26,3 +26,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(_ID.findall(body))
     return html + body
+
+
+def on_post_build(config: Any) -> None:
+    """Under ``transcripts serve``, index the preview for search too (a build indexes its
+    staging folder itself, before swapping it in)."""
+    import os
+
+    if os.environ.get("TRANSCRIPTS_SERVE_SEARCH") == "1":
+        from generator import search
+
+        search.index(Path(config["site_dir"]))

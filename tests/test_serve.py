@@ -63,3 +63,9 @@ def test_editing_a_topic_rebuilds_its_page(server) -> None:
         "utf-8",
     )
     assert wait_for(lambda: "Zorblax Peninsula" in (fetch(url) or "")), "page not rebuilt"
+
+
+def test_the_preview_is_searchable(server) -> None:
+    base, _ = server
+    url = f"{base}/pagefind/pagefind-entry.json"
+    assert wait_for(lambda: fetch(url) is not None), "no search index in the preview"
