@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import importers
+from generator import anchors, importers, validate
 from generator.errors import ImportFailure, Problem
 from generator.importers import offices
 from generator.importers.base import Draft, DraftPerson
@@ -20,7 +20,7 @@ from generator.load import load_speakers
 from generator.model import Role, Speaker
 from generator.speakers import Index, slug
 from generator.write import write_if_changed
-from generator.yamlio import dump, schema_header
+from generator.yamlio import dump, parse, schema_header
 
 
 @dataclass
@@ -238,17 +238,60 @@ def _import_one(
     report.turns += len(data["turns"])
     report.notes += sum(turn["kind"] == "note" for turn in data["turns"])
     raw_copy = content / "raw" / path.name
+    earlier = raw_copy.read_bytes() if raw_copy.is_file() else None  # the previous import's
     if raw_copy.resolve() != path.resolve():
         write_if_changed(raw_copy, raw)
     target = content / "transcripts" / f"{data['id']}.yaml"
-    output = dump(data, schema_header("transcript.schema.json", 2))
-    if target.exists() and target.read_text("utf-8") != output and not force:
-        report.kept.append(str(target))
-    elif write_if_changed(target, output):
+    header = schema_header("transcript.schema.json", 2)
+    output = dump(data, header)
+    if target.exists():
+        existing, old = _existing(target)
+        if old is not None:
+            output = dump(anchors.stabilize(data, old), header)
+        if existing != output and not force and not _untouched(old, earlier, path, index):
+            report.kept.append(str(target))
+            return set(names.resolved.values())
+    if write_if_changed(target, output):
         report.written.append(str(target))
     else:
         report.unchanged.append(str(target))
     return set(names.resolved.values())
+
+
+def _existing(target: Path) -> tuple[str, dict[str, Any] | None]:
+    """The text of a transcript file about to be replaced, and its data when it is valid
+    enough to carry its anchors over (None otherwise: it is then replaced as it is)."""
+    text = target.read_text("utf-8", errors="replace")
+    try:
+        data, lines = parse(text, str(target))
+    except ValueError:
+        return text, None
+    if validate.check(data, "transcript.schema.json", str(target), lines):
+        return text, None
+    return text, data if anchors.usable(data) else None
+
+
+def _untouched(
+    old: dict[str, Any] | None, earlier: bytes | None, path: Path, index: Index
+) -> bool:
+    """Tell whether the transcript file ``old`` is exactly what importing the previous raw
+    copy ``earlier`` gave (anchors a re-import kept aside): nobody edited it by hand."""
+    if old is None or earlier is None:
+        return False
+    try:
+        format, draft = importers.read(earlier.decode("utf-8-sig"), str(path),
+                                       old["source"].get("format"))
+    except (UnicodeDecodeError, ImportFailure):
+        return False
+    names = _Names(index, str(path), draft)
+    try:
+        before = structure(draft, names, format, f"raw/{path.name}")
+    except ImportFailure:
+        return False
+    finally:
+        for speaker in names.new:  # only the current import adds to the registry
+            index.remove(speaker)
+    return anchors.plain(old) == before
 
 
 def _add_to_registry(registry_file: Path, speakers: list[Speaker], had_entries: bool) -> None:

@@ -6,6 +6,7 @@ All problems of all files are collected and raised together as one ``ContentErro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +138,12 @@ def load_topics(path: Path, problems: list[Problem]) -> dict[str, Topic]:
             parent=item.get("parent"),
             patterns=tuple(item.get("patterns", [])),
             exclude=tuple(item.get("exclude", [])),
+            former_ids=tuple(item.get("former_ids", [])),
         )
+    problems += former_id_problems(
+        [(t.id, t.former_ids, file, ("topics", where[t.id])) for t in topics.values()],
+        "topic", lambda _: lines,
+    )
     for topic in topics.values():
         path_ = ("topics", where[topic.id], "parent")
         if topic.parent is not None and topic.parent not in topics:
@@ -237,6 +243,15 @@ def load_transcript(
             )
         )
     _unique_paragraph_ids(turns, data["turns"], file, lines, problems)
+    retired = set(data.get("retired_paragraph_ids", []))
+    for index, turn in enumerate(turns):
+        for position, paragraph in enumerate(turn.paragraphs):
+            if paragraph.id in retired:
+                problems.append(_problem(
+                    file, lines, ("turns", index, "paragraphs", position),
+                    f"paragraph id {paragraph.id!r} is retired (retired_paragraph_ids): "
+                    "it named other words once; give this paragraph another id",
+                ))
     source = data["source"]
     return Transcript(
         id=data["id"],
@@ -246,11 +261,47 @@ def load_transcript(
         place=data.get("place"),
         time=data.get("time"),
         supersedes=data.get("supersedes"),
+        former_ids=tuple(data.get("former_ids", [])),
         source=Source(source["publisher"], source.get("url"), source.get("file"),
                       source.get("format")),
         participants=tuple(participants),
         turns=tuple(turns),
     )
+
+
+def former_id_problems(
+    entries: list[tuple[str, tuple[str, ...], str, Path_]], kind: str,
+    lines_of: Callable[[str], dict[Path_, int]],
+) -> list[Problem]:
+    """An old address redirects to one place: report a former id that is a current id
+    or another's former id. ``entries`` are (id, former ids, file, path of the entry);
+    ``lines_of(file)`` gives a file's line numbers, asked for only when reporting."""
+    current = {entry[0] for entry in entries}
+    owner: dict[str, str] = {}
+    problems = []
+    for id, former, file, at in sorted(entries):
+        for position, old in enumerate(former):
+            if old == id:
+                message = f"former id {old!r} is this {kind}'s own id"
+            elif old in current:
+                message = f"former id {old!r} is the id of another {kind}"
+            elif old in owner:
+                message = f"former id {old!r} is also a former id of {kind} {owner[old]!r}"
+            else:
+                owner[old] = id
+                continue
+            path: Path_ = (*at, "former_ids", position)
+            problems.append(Problem(file, line_of(lines_of(file), path), field_name(path),
+                                    message))
+    return problems
+
+
+def _transcript_lines(file: str) -> dict[Path_, int]:
+    """Line numbers of a transcript file, read again to report a problem across files."""
+    try:
+        return parse(Path(file).read_text("utf-8-sig"), file)[1]
+    except (OSError, ValueError):
+        return {}
 
 
 def _unique_paragraph_ids(
@@ -295,6 +346,9 @@ def load(content: Path) -> Archive:
                                      topics if taxonomy_ok else None)
         if transcript is not None:
             transcripts.append(transcript)
+    problems += former_id_problems(
+        [(t.id, t.former_ids, str(folder / f"{t.id}.yaml"), ()) for t in transcripts],
+        "transcript", _transcript_lines)
     if problems:
         raise ContentError(problems)
     transcripts.sort(key=lambda t: t.id)

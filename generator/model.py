@@ -96,6 +96,8 @@ class Topic:
     """Words and phrases (or ``/regex/``) that identify the topic in a paragraph."""
     exclude: tuple[str, ...] = ()
     """Phrases whose matches do not count for this topic."""
+    former_ids: tuple[str, ...] = ()
+    """Ids the topic had before a rename; their addresses redirect to this topic."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,8 @@ class Transcript:
     """Time of day as printed (``1:27 P.M. EDT``)."""
     supersedes: str | None = None
     """Id of an earlier transcript that this one corrects or re-issues."""
+    former_ids: tuple[str, ...] = ()
+    """Ids the transcript had before a rename; their addresses redirect to this one."""
     participants: tuple[Participant, ...] = ()
     """Principal speakers."""
     turns: tuple[Turn, ...] = ()

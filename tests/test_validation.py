@@ -534,8 +534,8 @@ SEVERAL_EXPECTED = [
     "topics.yaml:11: topics[1].parent: unknown topic id 'testin'",
     f"{T}:3: date: expected a string; found a number",
     f"{T}:30: mood: unknown field "
-    "(expected one of: date, event, id, participants, place, source, supersedes, time, "
-    "title, turns)",
+    "(expected one of: date, event, former_ids, id, participants, place, "
+    "retired_paragraph_ids, source, supersedes, time, title, turns)",
     f"{OTHER}:2: not UTF-8 text (byte 0xe9)",
 ]
 
