@@ -23,7 +23,7 @@ from urllib.parse import quote
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator import exports
+from generator import exports, redirects
 from generator.charts import year_chart
 from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript, Turn
 from generator.views import Passage, Views, word_count
@@ -386,3 +386,4 @@ def render_site(
         yield f"docs/{raw_path(name)}", content
     for path, content in render_exports(archive, views, site_url, site_name):
         yield f"docs/{path}", content
+    yield from redirects.pages(archive, site_url)
