@@ -21,7 +21,7 @@ from generator.errors import BuildError
 from generator.load import load
 from generator.model import Archive
 from generator.render import render_site
-from generator.tagging import tag
+from generator.tagging import Tagger
 from generator.views import build_views
 from generator.write import recover, staging_folder, swap_in, sync_tree
 
@@ -87,12 +87,13 @@ def site_settings(config: Path) -> tuple[str, str]:
     return settings.get("site_url") or "", settings.get("site_name") or "Transcript archive"
 
 
-def generate(paths: Paths) -> tuple[Archive, tuple[int, int, int]]:
+def generate(paths: Paths, workers: int | None = None) -> tuple[Archive, tuple[int, int, int]]:
     """Validate the content and bring the generated Markdown up to date.
 
     Returns the tagged archive and (written, unchanged, deleted) page counts.
     """
-    archive = tag(load(paths.content))
+    workers = workers if workers is not None else os.cpu_count() or 1
+    archive = load(paths.content, workers=workers, prepare=Tagger)
     site_url, site_name = site_settings(paths.config)
     files = render_site(archive, build_views(archive), paths.templates,
                         _raw_files(archive, paths.content), site_url, site_name)

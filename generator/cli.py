@@ -129,7 +129,8 @@ def _regenerate_on_change(paths: Paths, interval: float = 0.5) -> None:
             continue
         before = now
         try:
-            _, (written, unchanged, deleted) = generate(paths)
+            # One process: forking beside the preview server's threads is not safe.
+            _, (written, unchanged, deleted) = generate(paths, workers=1)
             print(f"pages: {written} written, {unchanged} unchanged, {deleted} deleted",
                   flush=True)
         except ArchiveError as error:

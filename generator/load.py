@@ -5,8 +5,10 @@ All problems of all files are collected and raised together as one ``ContentErro
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -325,8 +327,33 @@ def _unique_paragraph_ids(
     return None
 
 
-def load(content: Path) -> Archive:
-    """Read and validate a whole content folder; raise ``ContentError`` listing every problem."""
+def _load_many(
+    job: tuple[list[Path], dict[str, Speaker] | None, dict[str, Topic] | None,
+               Callable[[Transcript], Transcript] | None],
+) -> tuple[list[Transcript], list[Problem]]:
+    """Load (and prepare) some transcript files; runs in a worker process."""
+    paths, speakers, topics, prepare = job
+    problems: list[Problem] = []
+    found = []
+    for path in paths:
+        transcript = load_transcript(path, speakers, problems, topics)
+        if transcript is not None:
+            found.append(prepare(transcript) if prepare and not problems else transcript)
+    return found, problems
+
+
+def load(
+    content: Path,
+    workers: int = 1,
+    prepare: Callable[[dict[str, Speaker], dict[str, Topic]],
+                      Callable[[Transcript], Transcript]] | None = None,
+) -> Archive:
+    """Read and validate a whole content folder; raise ``ContentError`` listing every problem.
+
+    ``prepare``, given the registries, makes a function applied to every transcript as
+    soon as it is read (the build tags them there); with ``workers`` > 1 the files are
+    read and prepared in that many processes.
+    """
     problems: list[Problem] = []
     if not content.is_dir():
         raise ContentError([Problem(str(content), None, None, "content folder not found")])
@@ -336,16 +363,25 @@ def load(content: Path) -> Archive:
     before = len(problems)
     topics = load_topics(content / "topics.yaml", problems)
     taxonomy_ok = bool(topics) or len(problems) == before
-    transcripts = []
     folder = content / "transcripts"
     for path in sorted(folder.glob("*.yml")):
         problems.append(Problem(str(path), None, None,
                                 "not read: transcript files end in .yaml"))
-    for path in sorted(folder.glob("*.yaml")):
-        transcript = load_transcript(path, speakers if registry_ok else None, problems,
-                                     topics if taxonomy_ok else None)
-        if transcript is not None:
-            transcripts.append(transcript)
+    paths = sorted(folder.glob("*.yaml"))
+    step = prepare(speakers, topics) if prepare and not problems else None
+    jobs = [(paths[i::workers], speakers if registry_ok else None,
+             topics if taxonomy_ok else None, step) for i in range(max(workers, 1))]
+    if workers > 1 and len(paths) >= 20 * workers:
+        # Parsing, validating and tagging are CPU-bound and independent per file.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            parts = list(pool.map(_load_many, jobs))
+    else:
+        parts = [_load_many((paths, *jobs[0][1:]))]
+    transcripts = []
+    for found, trouble in parts:
+        transcripts += found
+        problems += trouble
     problems += former_id_problems(
         [(t.id, t.former_ids, str(folder / f"{t.id}.yaml"), ()) for t in transcripts],
         "transcript", _transcript_lines)

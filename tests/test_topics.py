@@ -40,12 +40,6 @@ def press_conferences(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return content
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the taxonomy covers 88.1% of the substantive paragraphs so far; the rest is "
-           "mostly procedure and small talk that no precise topic names. Remove this "
-           "marker once the report reaches the target.",
-)
 def test_press_conferences_coverage(press_conferences: Path) -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
