@@ -213,6 +213,9 @@ def load_transcript(
     if data["id"] != path.stem:
         problems.append(_problem(file, lines, ("id",),
                                  f"must match the file name: expected {path.stem!r}"))
+    if re.fullmatch(r"\d{4}", data["id"]):
+        problems.append(_problem(file, lines, ("id",),
+                                 "a year alone is not an id: /transcripts/<year>/ lists that year"))
     participants = []
     for index, item in enumerate(data.get("participants", [])):
         _speaker_ref(item["speaker"], speakers, file, lines,

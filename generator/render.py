@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -49,8 +50,10 @@ def escape_text(value: object) -> Markup:
     return Markup(_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", str(value)))
 
 
+@cache
 def safe_id(value: str) -> Markup:
-    """An id for use in paths and anchors; ids are slugs, validated on load."""
+    """An id for use in paths and anchors; ids are slugs, validated on load (the same
+    few ids, p1, p2, ..., recur on every page: the check is made once for each)."""
     if not _SLUG.match(value):
         raise ValueError(f"not a valid id: {value!r}")
     return Markup(value)
@@ -220,7 +223,8 @@ def transcript_json(transcript: Transcript, archive: Archive) -> dict[str, Any]:
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # Compact: without indentation the json module uses its C encoder, several times faster.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _said_pages(turns: tuple) -> list[list]:  # type: ignore[type-arg]
@@ -335,7 +339,13 @@ def render_site(
 
     yield page("index.md", "home.md.j2")
     yield page("about.md", "about.md.j2")
-    yield page("transcripts/index.md", "transcripts.md.j2")
+    # The transcript list goes by year: one page of every transcript would outgrow
+    # any page size at archive scale.
+    years = [(year, tuple(group)) for year, group in
+             groupby(archive.transcripts, key=lambda t: t.date[:4])]
+    yield page("transcripts/index.md", "transcripts.md.j2", years=years)
+    for year, items in years:
+        yield page(f"transcripts/{year}.md", "transcripts_year.md.j2", year=year, items=items)
     yield page("topics/index.md", "topics.md.j2")
     yield page("speakers/index.md", "speakers.md.j2")
     index = []
