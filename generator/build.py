@@ -6,6 +6,7 @@ replaced only by a complete, successful build.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -94,6 +95,9 @@ def generate(paths: Paths, workers: int | None = None) -> tuple[Archive, tuple[i
     """
     workers = workers if workers is not None else os.cpu_count() or 1
     archive = load(paths.content, workers=workers, prepare=Tagger)
+    # The archive lives until the end: exempt its millions of objects from the garbage
+    # collector's full passes, which otherwise walk them again and again while rendering.
+    gc.freeze()
     site_url, site_name = site_settings(paths.config)
     files = render_site(archive, build_views(archive), paths.templates,
                         _raw_files(archive, paths.content), site_url, site_name)
