@@ -14,7 +14,9 @@
   var selects = Array.prototype.slice.call(root.querySelectorAll("[data-tx-filter]"));
   var toggle = document.getElementById("__search");
   var pagefind = null, loading = null, timer = null, generation = 0;
-  var MAX_PAGES = 10, MAX_HITS = 3;
+  // Each shown transcript costs its whole text (its Pagefind fragment): show a few, and
+  // more on request.
+  var PAGE = 5, MAX_HITS = 3, shown = PAGE, lastResponse = null;
   var STOP = new Set(("a an and are as at be but by for from has have he her his i in is it its " +
     "of on or our she that the their them they this to was we were will with you your").split(" "));
 
@@ -27,9 +29,27 @@
       loading = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
         pagefind = module;
         return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 40 });
-      }).then(function () { return pagefind.filters(); }).then(fillFilters);
+      });
     }
     return loading;
+  }
+
+  // The filter values are loaded only when the reader opens the filters.
+  var filtersLoaded = null;
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = load().then(function () { return pagefind.filters(); }).then(fillFilters);
+    }
+    return filtersLoaded;
+  }
+  filterBox.addEventListener("toggle", function () { if (filterBox.open) loadFilters(); });
+
+  // Words such as "the" are in every transcript: asking Pagefind for them would fetch the
+  // largest parts of its index and find nothing more. Quoted phrases are left as typed.
+  function query(term) {
+    if (term.indexOf('"') >= 0) return term;
+    var kept = term.split(/\s+/).filter(function (word) { return !STOP.has(clean(word)); });
+    return kept.length ? kept.join(" ") : term;
   }
 
   function fillFilters(filters) {
@@ -44,7 +64,6 @@
         select.append(option);
       });
     });
-    filterBox.hidden = false;
   }
 
   function element(tag, className, text) {
@@ -145,9 +164,10 @@
     });
   }
 
-  function search() {
+  function search(more) {
     var term = input.value.trim();
     var mine = ++generation;
+    shown = more ? shown + PAGE : PAGE;
     if (!term) {
       list.textContent = "";
       meta.textContent = "Type to search the transcripts";
@@ -159,16 +179,25 @@
       if (select.dataset.txFilter === "speaker") speaker = select.value;
     });
     load().then(function () {
-      return pagefind.search(term, { filters: filters });
+      return pagefind.search(query(term), { filters: filters });
     }).then(function (response) {
       if (!response) return null;
-      return Promise.all(response.results.slice(0, MAX_PAGES).map(function (r) {
+      lastResponse = response;
+      return Promise.all(response.results.slice(0, shown).map(function (r) {
         return r.data();
       })).then(function (pages) {
         if (mine !== generation) return;
         var items = pages.map(function (data) { return { data: data, hits: hits(data, speaker) }; })
           .filter(function (item) { return item.hits.length; });
         render(term, items, response.results.length);
+        if (response.results.length > shown) {
+          var more = element("li", "md-search-result__item tx-search__more");
+          var button = element("button", "md-button", "More results");
+          button.type = "button";
+          button.addEventListener("click", function () { search(true); });
+          more.append(button);
+          list.append(more);
+        }
       });
     });
   }
@@ -179,9 +208,11 @@
   input.addEventListener("focus", open);
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(search, 150);
+    timer = setTimeout(function () { search(false); }, 150);
   });
-  selects.forEach(function (select) { select.addEventListener("change", search); });
+  selects.forEach(function (select) {
+    select.addEventListener("change", function () { search(false); });
+  });
   root.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
