@@ -33,7 +33,10 @@ class LinkCheck:
     def __init__(self) -> None:
         self.pages: dict[str, set[str]] = {}
         self.statics: set[str] = set()
-        self.links: list[tuple[str, str, str]] = []  # (fragment path, page url, href)
+        # fragment path → (its page's address, its distinct links): a page repeats the
+        # same few links hundreds of times, and at archive scale keeping every one of
+        # them would cost gigabytes.
+        self.links: dict[str, tuple[str, frozenset[str]]] = {}
 
     def add(self, path: str, content: str | bytes) -> None:
         """Note one generated file (``docs/...`` or ``fragments/...``)."""
@@ -45,26 +48,32 @@ class LinkCheck:
             text = content.decode("utf-8") if isinstance(content, bytes) else content
             here = page_url(path[len("fragments/"):-len(".html")] + ".md")
             self.pages.setdefault(here, set()).update(_ID.findall(text))
-            self.links += [(path, here, href) for href in _HREF.findall(text)]
+            self.links[path] = (here, frozenset(_HREF.findall(text)))
 
     def problems(self) -> list[str]:
-        """Every broken link, in the order the files came."""
+        """Every broken link, by fragment in the order they came."""
         found = []
-        for path, here, href in self.links:
-            if re.match(r"^[a-z][a-z0-9+.-]*:", href):
-                continue  # an outside address
-            target, anchor = urldefrag(unquote(href))
-            resolved = posixpath.normpath(posixpath.join(here, target)) if target else here
-            resolved = "" if resolved == "." else resolved
-            if target.endswith("/") or not target:
-                key = resolved.rstrip("/") + "/" if resolved else ""
-                if key not in self.pages:
-                    found.append(f"{path}: link {href!r} leads to no page")
-                elif anchor and anchor not in self.pages[key]:
-                    found.append(f"{path}: link {href!r}: no #{anchor} on that page")
-            elif resolved not in self.statics:
-                found.append(f"{path}: link {href!r} leads to no file")
+        for path, (here, hrefs) in self.links.items():
+            for href in sorted(hrefs):
+                found += self._check(path, here, href)
         return found
+
+    def _check(self, path: str, here: str, href: str) -> list[str]:
+        """The problem with one link of the fragment ``path`` (at address ``here``)."""
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href):
+            return []  # an outside address
+        target, anchor = urldefrag(unquote(href))
+        resolved = posixpath.normpath(posixpath.join(here, target)) if target else here
+        resolved = "" if resolved == "." else resolved
+        if target.endswith("/") or not target:
+            key = resolved.rstrip("/") + "/" if resolved else ""
+            if key not in self.pages:
+                return [f"{path}: link {href!r} leads to no page"]
+            if anchor and anchor not in self.pages[key]:
+                return [f"{path}: link {href!r}: no #{anchor} on that page"]
+        elif resolved not in self.statics:
+            return [f"{path}: link {href!r} leads to no file"]
+        return []
 
     def verify(self) -> None:
         """Raise ``BuildError`` naming the broken links, if any."""
