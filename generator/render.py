@@ -140,18 +140,25 @@ def page_path(base: str, number: int) -> str:
     return f"{base}.md" if number == 1 else f"{base}/page-{number}.md"
 
 
-def environment(template_dirs: list[Path]) -> Environment:
-    """The one Jinja environment: strict, Markdown-escaping, templates found by name."""
+def environment(template_dirs: list[Path], markdown: bool = True) -> Environment:
+    """A Jinja environment: strict, templates found by name, everything printed escaped.
+
+    For Markdown pages (``markdown``) every value also passes ``escape_text``, so that no
+    character of it means anything to Markdown; for the HTML fragments standard HTML
+    autoescaping is enough. Autoescaping is on in both: macros then return Markup, which
+    ``escape_text`` leaves alone.
+    """
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
         undefined=StrictUndefined,
-        finalize=escape_text,
-        autoescape=True,  # macros then return Markup, which finalize leaves alone
+        finalize=escape_text if markdown else None,
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count)
+    env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count,
+                       raw_path=raw_path, path=safe_path)
     env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
     return env
 
@@ -282,22 +289,6 @@ def render_exports(
         )
 
 
-def html_environment(template_dirs: list[Path]) -> Environment:
-    """The Jinja environment of the HTML fragments: standard HTML autoescaping."""
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
-        undefined=StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count,
-                       raw_path=raw_path, path=safe_path)
-    env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
-    return env
-
-
 def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
     """(page number, relative address) of every page of a split page, seen from page
     ``current``; page 1 is ``<base>/``, page n ``<base>/page-n/``."""
@@ -316,7 +307,7 @@ def render_site(
     """Every generated file, relative to the work folder, one at a time: the Markdown
     pages and data under ``docs/``, the pre-rendered HTML of the large pages under
     ``fragments/``."""
-    env, html_env = environment(template_dirs), html_environment(template_dirs)
+    env, html_env = environment(template_dirs), environment(template_dirs, markdown=False)
     links = Links(archive)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
               "site_url": site_url, "highlight": highlight, "year_chart": year_chart,
