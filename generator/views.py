@@ -72,15 +72,13 @@ def build_views(archive: Archive) -> Views:
         for turn in transcript.turns:
             for target in turn.to:
                 questions[target].append((transcript, turn))
-            if turn.speaker is None:
-                continue
-            involved.add(turn.speaker)
-            if turn.paragraphs:
-                mine = turns[turn.speaker]
-                if not mine or mine[-1][0] is not transcript:
-                    mine.append((transcript, []))
-                mine[-1][1].append(turn)
-        for turn in transcript.turns:
+            if turn.speaker is not None:
+                involved.add(turn.speaker)
+                if turn.paragraphs:
+                    mine = turns[turn.speaker]
+                    if not mine or mine[-1][0] is not transcript:
+                        mine.append((transcript, []))
+                    mine[-1][1].append(turn)
             for paragraph in turn.paragraphs:
                 if turn.speaker is not None:
                     words[turn.speaker] += word_count(paragraph.text)
