@@ -15,7 +15,7 @@ from typing import Any
 from generator import anchors, importers, validate
 from generator.errors import ImportFailure, Problem
 from generator.importers import offices
-from generator.importers.base import Draft, DraftPerson
+from generator.importers.base import Draft, DraftPerson, Meta, Source
 from generator.load import load_speakers
 from generator.model import Role, Speaker
 from generator.speakers import Index, slug
@@ -90,8 +90,13 @@ def _new_speaker(id: str, person: DraftPerson) -> Speaker:
                    reviewed=False, kind=person.kind)
 
 
-def structure(draft: Draft, names: _Names, format: str, raw_file: str) -> dict[str, Any]:
-    """Turn a draft into the transcript file's data, with speakers resolved."""
+def structure(
+    draft: Draft, names: _Names, format: str, raw_file: str, given: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Turn a draft into the transcript file's data, with speakers resolved.
+
+    ``given`` is the metadata supplied on the command line, recorded for provenance.
+    """
     participants = [
         {"speaker": names.id(p), **({"role": p.role} if p.role else {})}
         for p in draft.participants
@@ -115,6 +120,8 @@ def structure(draft: Draft, names: _Names, format: str, raw_file: str) -> dict[s
     if draft.url:
         source["url"] = draft.url
     source.update({"file": raw_file, "format": format})
+    if given:
+        source["given"] = given
     data: dict[str, Any] = {"id": draft.id or transcript_id(draft), "title": draft.title,
                             "date": draft.date}
     if draft.time:
@@ -143,12 +150,16 @@ def _speaker_entry(speaker: Speaker) -> dict[str, Any]:
 
 def import_files(
     paths: list[Path], content: Path, format: str | None = None, force: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, given: Meta | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> ImportReport:
     """Import raw transcripts into ``content``; problems with one file do not stop the rest.
 
-    ``progress(done, total)`` is called after each file, for a progress bar.
+    ``progress(done, total)`` is called after each file, for a progress bar. ``given``
+    is metadata the user supplies (it replaces the file's), ``mapping`` the key or
+    column names of structured exports.
     """
+    given = given or Meta()
     report = ImportReport()
     registry_file = content / "speakers.yaml"
     problems: list[Problem] = []
@@ -164,7 +175,7 @@ def import_files(
     # is resolved: otherwise the import order would decide whether they are one.
     drafts: list[tuple[Path, bytes, str, Draft]] = []
     for number, path in enumerate(paths, start=1):
-        read = _read_one(path, format, report)
+        read = _read_one(path, format, report, given, mapping or {})
         if read is not None:
             drafts.append(read)
         if progress is not None:
@@ -182,7 +193,7 @@ def import_files(
     used: set[str] = set()
     failed: set[str] = set()
     for number, (path, raw, name, draft) in enumerate(drafts, start=len(paths) + 1):
-        ids = _import_one(path, raw, name, draft, content, force, index, report)
+        ids = _import_one(path, raw, name, draft, content, force, index, report, given)
         used.update(ids) if ids is not None else failed.add(str(path))
         if progress is not None:
             progress(number, total)
@@ -201,17 +212,16 @@ def import_files(
 
 
 def _read_one(
-    path: Path, format: str | None, report: ImportReport
+    path: Path, format: str | None, report: ImportReport, given: Meta, mapping: dict[str, str]
 ) -> tuple[Path, bytes, str, Draft] | None:
     """Read and parse one file; on failure record it and return None."""
     try:
         raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        report.failures.append(ImportFailure(str(path), f"cannot read as UTF-8 text: {error}"))
+    except OSError as error:
+        report.failures.append(ImportFailure(str(path), f"cannot read: {error}"))
         return None
     try:
-        name, draft = importers.read(text, str(path), format)
+        name, draft = importers.read(Source(str(path), raw, given, mapping), format)
     except ImportFailure as failure:
         report.failures.append(failure)
         return None
@@ -220,12 +230,12 @@ def _read_one(
 
 def _import_one(
     path: Path, raw: bytes, format: str, draft: Draft, content: Path, force: bool,
-    index: Index, report: ImportReport,
+    index: Index, report: ImportReport, given: Meta,
 ) -> set[str] | None:
     """Resolve and write one parsed file; return the speaker ids it uses (None: failed)."""
     names = _Names(index, str(path), draft)
     try:
-        data = structure(draft, names, format, f"raw/{path.name}")
+        data = structure(draft, names, format, f"raw/{path.name}", given.given())
     except ImportFailure as failure:
         # The file's new speakers go with it: the registry only holds imported names.
         for speaker in names.new:
@@ -278,14 +288,15 @@ def _untouched(
     copy ``earlier`` gave (anchors a re-import kept aside): nobody edited it by hand."""
     if old is None or earlier is None:
         return False
+    given = Meta(**old["source"].get("given", {}))
     try:
-        format, draft = importers.read(earlier.decode("utf-8-sig"), str(path),
+        format, draft = importers.read(Source(str(path), earlier, given),
                                        old["source"].get("format"))
-    except (UnicodeDecodeError, ImportFailure):
+    except ImportFailure:
         return False
     names = _Names(index, str(path), draft)
     try:
-        before = structure(draft, names, format, f"raw/{path.name}")
+        before = structure(draft, names, format, f"raw/{path.name}", old["source"].get("given"))
     except ImportFailure:
         return False
     finally:

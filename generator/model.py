@@ -15,6 +15,7 @@ EVENT_KINDS: dict[str, str] = {
     "press-gaggle": "Press gaggle",
     "background-call": "Background press call",
     "interview": "Interview",
+    "debate": "Debate",
     "speech": "Speech",
     "remarks": "Remarks",
     "statement": "Statement",

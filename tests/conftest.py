@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import importers
 from generator.build import Paths, build
+from generator.importers.base import Meta, Source
 
 PROJECT = Path(__file__).resolve().parent.parent
 CONTENT = PROJECT / "content"
@@ -108,3 +110,8 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
         page = json.loads(data)
         pages[page["url"]] = page
     return pages
+
+
+def read(text: str, file: str, format: str | None = None, **given: str):
+    """Import ``text`` as if it were the file ``file``: (format, draft)."""
+    return importers.read(Source(file, text.encode("utf-8"), Meta(**given)), format)

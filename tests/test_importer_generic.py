@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import read
 
 from generator.cli import main
 from generator.errors import ImportFailure
-from generator.importers import read
 
 TWO_VOICES = (
     "Fictown Forum, March 3, 2019\n"

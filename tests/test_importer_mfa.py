@@ -12,11 +12,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, SAMPLE_ID, SAMPLE_RAW
+from conftest import CONTENT, SAMPLE_ID, SAMPLE_RAW, read
 
 from generator.cli import main
 from generator.errors import ImportFailure, Problem
-from generator.importers import read
 from generator.importers.base import Draft, DraftPerson, DraftTurn
 from generator.importing import import_files
 from generator.load import load

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import read
 
 from generator.errors import ImportFailure
-from generator.importers import read
 
 TITLE = "Foreign Minister Ivan Testov’s answers to media questions, Fictown, May 1, 2015"
 

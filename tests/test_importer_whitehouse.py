@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, CORPUS
+from conftest import CONTENT, CORPUS, read
 
 from generator.cli import main
 from generator.errors import ImportFailure
-from generator.importers import read
 from generator.importing import import_files
 
 CONFERENCES = CORPUS / "whitehouse" / "press-conferences"

@@ -6,8 +6,91 @@ afterwards (``generator.speakers``), the same way for every publisher.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from pathlib import PurePath
 from typing import Protocol
+
+from generator.errors import ImportFailure
+
+
+@dataclass
+class Meta:
+    """What a transcript's file says (or a user supplies) about the event, besides the words."""
+
+    title: str | None = None
+    date: str | None = None
+    """ISO date (``YYYY-MM-DD``)."""
+    place: str | None = None
+    event: str | None = None
+    """Event kind (see ``generator.model.EVENT_KINDS``)."""
+    publisher: str | None = None
+    url: str | None = None
+    time: str | None = None
+    """Time of day as printed."""
+
+    def given(self) -> dict[str, str]:
+        """The fields that are set, by name."""
+        return {f.name: value for f in fields(self) if (value := getattr(self, f.name))}
+
+
+@dataclass
+class Source:
+    """One raw file to import: its bytes, its name, and what the user says about it."""
+
+    file: str
+    """Path as given to the tool (for messages)."""
+    data: bytes
+    given: Meta = field(default_factory=Meta)
+    """Metadata supplied on the command line (``--title``, ``--date``...): it wins."""
+    mapping: dict[str, str] = field(default_factory=dict)
+    """Column or key names of structured exports (``--map speaker=KEY,text=KEY``)."""
+    known: frozenset[str] = frozenset()
+    """Names and variants of the registry's speakers, normalised: a label naming one of
+    them is a label even when it occurs once."""
+
+    @property
+    def suffix(self) -> str:
+        """The file's extension, lower case, without the dot (``html``, ``vtt``)."""
+        return PurePath(self.file).suffix.lower().lstrip(".")
+
+    @cached_property
+    def text(self) -> str:
+        """The file decoded as UTF-8 (a byte-order mark dropped); an error if it is not."""
+        try:
+            return self.data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportFailure(self.file, f"cannot read as UTF-8 text: {error}") from None
+
+
+@dataclass
+class Block:
+    """One paragraph of a source, before speakers are found.
+
+    Every importer of a layout cuts its file into blocks; the general reader
+    (``generator.importers.reader``) finds the speakers and builds the turns.
+    """
+
+    text: str
+    """The paragraph's words as printed (an inline label included), spaces normalised."""
+    line: int
+    """Line of the source where it starts (for messages and doubts)."""
+    speaker: str | None = None
+    """The speaker as structured data names them (a JSON key, a CSV column, a caption's
+    voice): authoritative, and ``text`` then holds only the words."""
+    bold: str | None = None
+    """Markup: the bold text the paragraph starts with, a label candidate (HTML, DOCX,
+    Markdown ``**Name:**``), exactly as printed, colon included if it is inside."""
+    start: str | None = None
+    """Where the paragraph starts in the recording (``HH:MM:SS`` or ``HH:MM:SS.mmm``)."""
+
+
+@dataclass
+class Doubt:
+    """Something the importer could not decide for sure, with the line it is about."""
+
+    line: int
+    message: str
 
 
 @dataclass
@@ -44,6 +127,8 @@ class DraftTurn:
     """Printed names the turn is addressed to."""
     paragraphs: list[str] = field(default_factory=list)
     """Paragraphs exactly as printed."""
+    starts: list[str | None] = field(default_factory=list)
+    """Start time of each paragraph in the recording (captions); empty when unknown."""
     line: int = 0
     """Line of the source where the turn starts (for messages)."""
 
@@ -71,6 +156,10 @@ class Draft:
     """Id of an earlier transcript that this one corrects."""
     people: dict[str, DraftPerson] = field(default_factory=dict)
     """What the importer knows about the printed names of the turns, by name."""
+    layout: str = ""
+    """How the file marks speakers, as detected (``label alone on its line``...)."""
+    doubts: list[Doubt] = field(default_factory=list)
+    """What the importer was unsure of, line by line (shown by ``--dry-run``)."""
 
 
 class Importer(Protocol):
@@ -79,10 +168,10 @@ class Importer(Protocol):
     name: str
     """Short name used by ``--format`` and recorded in ``source.format``."""
 
-    def detect(self, text: str) -> bool:
-        """Tell whether ``text`` looks like this format."""
+    def detect(self, source: Source) -> bool:
+        """Tell whether ``source`` looks like this format."""
         ...
 
-    def parse(self, text: str, file: str) -> Draft:
-        """Read ``text``; raise ``ImportFailure`` naming the line when it cannot."""
+    def parse(self, source: Source) -> Draft:
+        """Read ``source``; raise ``ImportFailure`` naming the line when it cannot."""
         ...

@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 
 from generator.errors import ImportFailure
-from generator.importers.base import Draft, DraftPerson, DraftTurn
+from generator.importers.base import Draft, Source, DraftPerson, DraftTurn
 
 PUBLISHER = "Ministry of Foreign Affairs of the Russian Federation"
 
@@ -109,11 +109,13 @@ class MfaImporter:
 
     name = "mfa"
 
-    def detect(self, text: str) -> bool:
+    def detect(self, source: Source) -> bool:
+        text = source.text
         first = text.lstrip("\ufeff").split("\n", 1)[0]
         return bool(_TITLE.match(first)) and not first.startswith("---")
 
-    def parse(self, text: str, file: str) -> Draft:
+    def parse(self, source: Source) -> Draft:
+        text, file = source.text, source.file
         lines = text.lstrip("\ufeff").splitlines()
         title = lines[0].strip() if lines else ""
         match = _TITLE.match(title)

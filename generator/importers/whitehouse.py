@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from generator.errors import ImportFailure
 from generator.importers import frontmatter, labels, markup
-from generator.importers.base import Draft, DraftPerson, DraftTurn
+from generator.importers.base import Draft, Source, DraftPerson, DraftTurn
 
 PUBLISHER = "The White House"
 
@@ -142,11 +142,13 @@ class WhiteHouseImporter:
 
     name = "whitehouse"
 
-    def detect(self, text: str) -> bool:
+    def detect(self, source: Source) -> bool:
+        text = source.text
         head = text[:2000]
         return frontmatter.has_front_matter(text) and "whitehouse" in head and "title:" in head
 
-    def parse(self, text: str, file: str) -> Draft:
+    def parse(self, source: Source) -> Draft:
+        text, file = source.text, source.file
         meta, start = frontmatter.split(text, file)
         for key in ("title", "date"):
             if not meta.get(key):
