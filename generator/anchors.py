@@ -5,7 +5,8 @@ replaces a transcript file that is already published, every paragraph whose text
 unchanged keeps the anchor it had, with its hand-set topics; a new or changed paragraph
 gets a number no paragraph of the transcript ever had (after the highest one used, the
 retired ones included). Ids are written out only where the reading-order rule of
-``load`` would not give them, so an import that changes nothing stays as it was.
+``load`` would not give them, so an import that changes nothing stays as it was. A
+paragraph's start time in the recording (``start``) is always the new import's.
 """
 
 from __future__ import annotations
@@ -78,16 +79,19 @@ def stabilize(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
         if "paragraphs" not in turn:
             continue
         items = []
-        for text in turn["paragraphs"]:
+        for entry in turn["paragraphs"]:
+            fresh = {"text": entry} if isinstance(entry, str) else entry
             number, source = next(queue)
             item: dict[str, Any] = {}
             if number != previous + 1:
                 item["id"] = f"p{number}"
-            item["text"] = text
+            if "start" in fresh:  # the time in the recording comes with the new import
+                item["start"] = fresh["start"]
+            item["text"] = fresh["text"]
             topics = before[source][1].get("topics") if source is not None else None
             if topics:
                 item["topics"] = copy.deepcopy(topics)
-            items.append(item if len(item) > 1 else text)
+            items.append(item if len(item) > 1 else item["text"])
             previous = number
         turn["paragraphs"] = items
     return _with_retired(result, sorted(retired))
@@ -115,9 +119,14 @@ def plain(data: dict[str, Any]) -> dict[str, Any]:
     out.pop(RETIRED, None)
     for turn in out.get("turns", []):
         if isinstance(turn, dict) and isinstance(turn.get("paragraphs"), list):
-            turn["paragraphs"] = [
-                item["text"] if isinstance(item, dict) and set(item) <= {"id", "text"}
-                and "text" in item else item
-                for item in turn["paragraphs"]
-            ]
+            turn["paragraphs"] = [_plain(item) for item in turn["paragraphs"]]
     return out
+
+
+def _plain(item: Any) -> Any:
+    """A paragraph as an import writes it: without its id, a string unless it has a start."""
+    if not isinstance(item, dict) or "text" not in item or not set(item) <= {
+            "id", "start", "text"}:
+        return item
+    return {key: item[key] for key in ("start", "text") if key in item} if "start" in item \
+        else item["text"]

@@ -5,15 +5,19 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 from generator.build import Paths, build, generate
 from generator.errors import ArchiveError
-from generator.importing import import_files
+from generator.importers.base import Meta
+from generator.importing import FileReport, import_files
 from generator.load import load
+from generator.model import EVENT_KINDS
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("site")
@@ -60,13 +64,69 @@ class _Progress:
             self.stream.flush()
 
 
+def _mapping(text: str | None) -> dict[str, str]:
+    """``speaker=KEY,text=KEY`` → {"speaker": "KEY", "text": "KEY"}."""
+    if not text:
+        return {}
+    pairs = [item.partition("=") for item in text.split(",")]
+    known = ("speaker", "text", "start", "title", "date")
+    for field, sign, key in pairs:
+        if not sign or field.strip() not in known or not key.strip():
+            raise ArchiveError(f"--map: expected FIELD=KEY pairs separated by commas, FIELD "
+                               f"one of {', '.join(known)}; found {text!r}")
+    return {field.strip(): key.strip() for field, _, key in pairs}
+
+
+def _given(args: argparse.Namespace) -> Meta:
+    """The metadata given on the command line, checked."""
+    if args.date is not None:
+        try:
+            date.fromisoformat(args.date)
+        except ValueError:
+            raise ArchiveError(f"--date: expected YYYY-MM-DD, found {args.date!r}") from None
+    if args.event is not None and args.event not in EVENT_KINDS:
+        raise ArchiveError(f"--event: expected one of {', '.join(EVENT_KINDS)}, "
+                           f"found {args.event!r}")
+    if args.url is not None and not re.match(r"https?://", args.url):
+        raise ArchiveError(f"--url: expected an address starting with http:// or https://, "
+                           f"found {args.url!r}")
+    for name in ("title", "place", "publisher"):
+        value = getattr(args, name)
+        if value is not None and (not value.strip() or value != value.strip()):
+            raise ArchiveError(f"--{name}: expected text without spaces at its ends, "
+                               f"found {value!r}")
+    return Meta(title=args.title, date=args.date, place=args.place, event=args.event,
+                publisher=args.publisher, url=args.url)
+
+
+def _print_file(file: FileReport) -> None:
+    """What --dry-run shows of one file."""
+    print(f"{file.file}: {file.format}, {file.layout or 'layout of the publisher'}")
+    print(f"  would write transcripts/{file.id}.yaml: {file.title!r}, {file.date}")
+    print("  turns per label:")
+    for label, who, count in file.labels:
+        print(f"    {count:5d}  {label} -> {who}")
+    for doubt in file.doubts:
+        print(f"  doubt: {file.file}:{doubt.line}: {doubt.message}")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     progress = _Progress()
     try:
         report = import_files(_expand(args.files), args.content, args.format, args.force,
-                              progress=progress)
+                              progress=progress, given=_given(args),
+                              mapping=_mapping(args.map), dry_run=args.dry_run)
     finally:
         progress.close()
+    if args.dry_run:
+        for file in report.files:
+            _print_file(file)
+        for failure in report.failures:
+            print(f"Error: {failure}", file=sys.stderr)
+        doubts = sum(len(file.doubts) for file in report.files)
+        print(f"dry run: {len(report.files)} files read, {report.turns} turns, {doubts} doubts, "
+              f"{len(report.failures)} failed; nothing written")
+        return 1 if report.failures else 0
     for path in report.written:
         print(f"wrote {path}")
     for path in report.unchanged:
@@ -75,6 +135,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"kept {path}: it differs from the import (edited by hand?); --force replaces it")
     for speaker in report.new_speakers:
         print(f"new speaker {speaker.id} ({speaker.name}), added to the registry unreviewed")
+    for file in report.files:
+        for doubt in file.doubts:
+            print(f"doubt: {file.file}:{doubt.line}: {doubt.message}")
     for failure in report.failures:
         print(f"Error: {failure}", file=sys.stderr)
     done = len(report.written) + len(report.unchanged)
@@ -192,6 +255,19 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", help="force a format instead of detecting it")
     sub.add_argument("--force", action="store_true",
                      help="replace transcript files that differ from the import")
+    sub.add_argument("--dry-run", action="store_true",
+                     help="write nothing: print each file's layout, turns per label and speaker, "
+                          "and every doubt with its line")
+    what = sub.add_argument_group("what the file does not say (given, it replaces the file's)")
+    what.add_argument("--title", help="title of the transcript")
+    what.add_argument("--date", help="date of the event, YYYY-MM-DD")
+    what.add_argument("--place", help="where the event took place")
+    what.add_argument("--event", help=f"kind of event: {', '.join(EVENT_KINDS)}")
+    what.add_argument("--publisher", help="who published the transcript")
+    what.add_argument("--url", help="address of the original")
+    sub.add_argument("--map", metavar="FIELD=KEY,...",
+                     help="key or column names of a structured export "
+                          "(speaker=KEY,text=KEY,start=KEY)")
     sub.set_defaults(run=cmd_import)
 
     sub = command("check", "Validate the content; report every problem, exit 1 if any.")

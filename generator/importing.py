@@ -7,6 +7,8 @@ raw file kept in ``raw/``. New speakers are appended to ``speakers.yaml``, unrev
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +16,11 @@ from typing import Any
 
 from generator import anchors, importers, validate
 from generator.errors import ImportFailure, Problem
-from generator.importers import offices
-from generator.importers.base import Draft, DraftPerson, Meta, Source
+from generator.importers import offices, structured
+from generator.importers.base import Doubt, Draft, DraftPerson, Meta, Source
 from generator.load import load_speakers
 from generator.model import Role, Speaker
-from generator.speakers import Index, slug
+from generator.speakers import Index, normalise, slug
 from generator.write import write_if_changed
 from generator.yamlio import dump, parse, schema_header
 
@@ -40,31 +42,64 @@ class ImportReport:
     """Distinct speakers per transcript found in the registry (new ones not counted)."""
     ambiguous: int = 0
     """Files that failed because a name fitted several speakers."""
+    files: list[FileReport] = field(default_factory=list)
+    """What was read in each file that imported: layout, labels, doubts."""
+
+
+@dataclass
+class FileReport:
+    """What the importer made of one file: ``--dry-run`` prints it, import prints its doubts."""
+
+    file: str
+    format: str
+    layout: str
+    id: str
+    title: str
+    date: str
+    labels: list[tuple[str, str, int]] = field(default_factory=list)
+    """(label as printed, who it was taken for, number of turns), most turns first."""
+    doubts: list[Doubt] = field(default_factory=list)
 
 
 def transcript_id(draft: Draft) -> str:
-    """``<date>-<surnames of the participants>-<place>``, as a slug."""
+    """``<date>-<surnames of the participants>-<place>``, as a slug; with no participants
+    known, ``<date>-<the title's first words>``."""
     surnames = [p.name.split()[-1] for p in draft.participants]
+    if not surnames:
+        words = slug(draft.title).split("-")
+        title = "-".join(words[:10])[:80].strip("-")
+        return slug(f"{draft.date}-{title}")
     return slug("-".join([draft.date, *surnames, draft.place or ""]))
 
 
 class _Names:
-    """Resolves printed names for one file, remembering new speakers."""
+    """Resolves printed names for one file, remembering new speakers.
+
+    A resolution's doubt (a misspelt label taken for a known speaker) goes to the
+    draft's doubts, once per name and label, with the line of the first turn concerned.
+    """
 
     def __init__(self, index: Index, file: str, draft: Draft):
         self.index, self.file, self.day = index, file, draft.date
         self.people = draft.people
+        self.doubts = draft.doubts
         self.new: list[Speaker] = []
         self.resolved: dict[str, str] = {}
         self.counts = {"known": 0, "new": 0}
+        # The label of each named turn, by line and name: an importer that took a label
+        # for a misspelling of another gives the turn that other label's person.
+        self.labels = {(t.line, t.name): t.label for t in draft.turns if t.name and t.label}
+        self.checked: set[tuple[str, str | None]] = set()
 
     def id(self, person: DraftPerson | str, line: int | None = None) -> str:
+        label = None
         if isinstance(person, str):
-            if person in self.resolved:
+            label = self.labels.get((line, person)) if line is not None else None
+            if person in self.resolved and (line is None or (person, label) in self.checked):
                 return self.resolved[person]
             person = self.people.get(person) or DraftPerson(person)
         found = self.index.resolve(person.name, self.day, person.surname,
-                                   tuple(person.variants))
+                                   tuple(person.variants), label)
         if found.outcome == "ambiguous":
             raise ImportFailure(
                 self.file,
@@ -73,6 +108,15 @@ class _Names:
                 line,
             )
         assert found.speaker is not None
+        if line is not None:
+            self.checked.add((person.name, label))
+            if found.doubt and not any(
+                    d.line == line and (d.message == found.doubt or label is not None and
+                                        d.message.startswith(f"label {label!r} taken for"))
+                    for d in self.doubts):
+                self.doubts.append(Doubt(line, found.doubt))
+        if person.name in self.resolved:
+            return self.resolved[person.name]  # resolved before: looked at for its doubt
         if found.outcome == "new":
             self.index.add(_new_speaker(found.speaker, person))
             self.new.append(self.index.registry[found.speaker])
@@ -114,7 +158,11 @@ def structure(
         if turn.note is not None:
             item["note"] = turn.note
         if turn.paragraphs:
-            item["paragraphs"] = list(turn.paragraphs)
+            # A paragraph with a time in the recording is a mapping {start, text}.
+            starts = [structured.timecode(s) if s else None for s in turn.starts]
+            starts += [None] * (len(turn.paragraphs) - len(starts))
+            item["paragraphs"] = [{"start": start, "text": text} if start else text
+                                  for text, start in zip(turn.paragraphs, starts, strict=False)]
         turns.append(item)
     source = {"publisher": draft.publisher}
     if draft.url:
@@ -148,18 +196,44 @@ def _speaker_entry(speaker: Speaker) -> dict[str, Any]:
     return entry
 
 
+@dataclass(frozen=True)
+class Options:
+    """How to import: what the user said on the command line."""
+
+    format: str | None = None
+    force: bool = False
+    given: Meta = field(default_factory=Meta)
+    mapping: dict[str, str] = field(default_factory=dict)
+    dry_run: bool = False
+
+    def provenance(self) -> dict[str, str]:
+        """What the file did not say and the user did, as recorded in ``source.given``."""
+        recorded = self.given.given()
+        if self.mapping:
+            recorded["map"] = ",".join(f"{k}={v}" for k, v in self.mapping.items())
+        return recorded
+
+    @classmethod
+    def recorded(cls, given: dict[str, str], format: str | None) -> Options:
+        """The options an earlier import recorded in ``source.given``."""
+        fields = {key: value for key, value in given.items() if key != "map"}
+        pairs = [item.partition("=") for item in given.get("map", "").split(",") if item]
+        return cls(format, given=Meta(**fields), mapping={k: v for k, _, v in pairs})
+
+
 def import_files(
     paths: list[Path], content: Path, format: str | None = None, force: bool = False,
     progress: Callable[[int, int], None] | None = None, given: Meta | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: dict[str, str] | None = None, dry_run: bool = False,
 ) -> ImportReport:
     """Import raw transcripts into ``content``; problems with one file do not stop the rest.
 
     ``progress(done, total)`` is called after each file, for a progress bar. ``given``
     is metadata the user supplies (it replaces the file's), ``mapping`` the key or
-    column names of structured exports.
+    column names of structured exports. With ``dry_run`` nothing is written: the
+    report says what each file would give (``ImportReport.files``).
     """
-    given = given or Meta()
+    options = Options(format, force, given or Meta(), mapping or {}, dry_run)
     report = ImportReport()
     registry_file = content / "speakers.yaml"
     problems: list[Problem] = []
@@ -175,7 +249,7 @@ def import_files(
     # is resolved: otherwise the import order would decide whether they are one.
     drafts: list[tuple[Path, bytes, str, Draft]] = []
     for number, path in enumerate(paths, start=1):
-        read = _read_one(path, format, report, given, mapping or {})
+        read = _read_one(path, options, report, _known(registry))
         if read is not None:
             drafts.append(read)
         if progress is not None:
@@ -192,9 +266,10 @@ def import_files(
         early[str(path)] = names.new
     used: set[str] = set()
     failed: set[str] = set()
+    ids = _ids_by_raw_file(content / "transcripts")
     for number, (path, raw, name, draft) in enumerate(drafts, start=len(paths) + 1):
-        ids = _import_one(path, raw, name, draft, content, force, index, report, given)
-        used.update(ids) if ids is not None else failed.add(str(path))
+        speakers = _import_one(path, raw, name, draft, content, options, index, report, ids)
+        used.update(speakers) if speakers is not None else failed.add(str(path))
         if progress is not None:
             progress(number, total)
     if progress is not None:
@@ -206,13 +281,13 @@ def import_files(
             elif speaker not in report.new_speakers:
                 report.new_speakers.append(speaker)
     report.new_speakers.sort(key=lambda s: list(index.registry).index(s.id))
-    if report.new_speakers:
+    if report.new_speakers and not dry_run:
         _add_to_registry(registry_file, report.new_speakers, had_entries)
     return report
 
 
 def _read_one(
-    path: Path, format: str | None, report: ImportReport, given: Meta, mapping: dict[str, str]
+    path: Path, options: Options, report: ImportReport, known: frozenset[str],
 ) -> tuple[Path, bytes, str, Draft] | None:
     """Read and parse one file; on failure record it and return None."""
     try:
@@ -221,21 +296,25 @@ def _read_one(
         report.failures.append(ImportFailure(str(path), f"cannot read: {error}"))
         return None
     try:
-        name, draft = importers.read(Source(str(path), raw, given, mapping), format)
+        name, draft = importers.read(_source(path, raw, options, known), options.format)
     except ImportFailure as failure:
         report.failures.append(failure)
         return None
     return path, raw, name, draft
 
 
+def _source(path: Path, raw: bytes, options: Options, known: frozenset[str]) -> Source:
+    return Source(str(path), raw, options.given, options.mapping, known)
+
+
 def _import_one(
-    path: Path, raw: bytes, format: str, draft: Draft, content: Path, force: bool,
-    index: Index, report: ImportReport, given: Meta,
+    path: Path, raw: bytes, format: str, draft: Draft, content: Path, options: Options,
+    index: Index, report: ImportReport, ids: dict[str, str],
 ) -> set[str] | None:
     """Resolve and write one parsed file; return the speaker ids it uses (None: failed)."""
     names = _Names(index, str(path), draft)
     try:
-        data = structure(draft, names, format, f"raw/{path.name}", given.given())
+        data = structure(draft, names, format, f"raw/{path.name}", options.provenance())
     except ImportFailure as failure:
         # The file's new speakers go with it: the registry only holds imported names.
         for speaker in names.new:
@@ -247,6 +326,18 @@ def _import_one(
     report.resolved += names.counts["known"]
     report.turns += len(data["turns"])
     report.notes += sum(turn["kind"] == "note" for turn in data["turns"])
+    # A transcript imported before from the same raw file keeps its id (and address),
+    # even when the importer would now name it differently.
+    data["id"] = ids.get(f"raw/{path.name}", data["id"])
+    taken = next((f.file for f in report.files if f.id == data["id"]), None)
+    if taken is not None:
+        report.failures.append(ImportFailure(
+            str(path), f"its id {data['id']!r} is already taken by {taken} in this import: "
+            "import the two files separately, each with its own --title or --date"))
+        return None
+    report.files.append(_file_report(str(path), format, draft, data))
+    if options.dry_run:
+        return set(names.resolved.values())
     raw_copy = content / "raw" / path.name
     earlier = raw_copy.read_bytes() if raw_copy.is_file() else None  # the previous import's
     if raw_copy.resolve() != path.resolve():
@@ -258,7 +349,7 @@ def _import_one(
         existing, old = _existing(target)
         if old is not None:
             output = dump(anchors.stabilize(data, old), header)
-        if existing != output and not force and not _untouched(old, earlier, path, index):
+        if existing != output and not options.force and not _untouched(old, earlier, path, index):
             report.kept.append(str(target))
             return set(names.resolved.values())
     if write_if_changed(target, output):
@@ -266,6 +357,39 @@ def _import_one(
     else:
         report.unchanged.append(str(target))
     return set(names.resolved.values())
+
+
+def _ids_by_raw_file(folder: Path) -> dict[str, str]:
+    """The id of every transcript in ``folder`` by the raw file it was imported from."""
+    found: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        match = _RAW_FILE.search(path.read_text("utf-8", errors="replace"))
+        if match:
+            found.setdefault(match[1].strip("'\""), path.stem)
+    return found
+
+
+_RAW_FILE = re.compile(r"^  file: (.+)$", re.M)
+
+
+def _known(registry: dict[str, Speaker]) -> frozenset[str]:
+    """Every name and variant of the registry, normalised: labels that name a known speaker."""
+    return frozenset(normalise(name) for speaker in registry.values()
+                     for name in (speaker.name, *speaker.variants))
+
+
+def _file_report(file: str, format: str, draft: Draft, data: dict[str, Any]) -> FileReport:
+    """Labels → speakers with their turn counts, and the doubts, of one imported file."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for turn in data["turns"]:
+        if turn["kind"] in ("note", "omitted"):
+            continue
+        who = turn["speaker"] or ("unnamed journalist" if turn["kind"] in ("question", "remark")
+                                  else "no speaker")
+        counts[(turn.get("label") or "(no label)", who)] += 1
+    labels = [(label, who, n) for (label, who), n in counts.most_common()]
+    return FileReport(file, format, draft.layout, data["id"], data["title"], data["date"],
+                      labels, sorted(draft.doubts, key=lambda d: d.line))
 
 
 def _existing(target: Path) -> tuple[str, dict[str, Any] | None]:
@@ -288,10 +412,10 @@ def _untouched(
     copy ``earlier`` gave (anchors a re-import kept aside): nobody edited it by hand."""
     if old is None or earlier is None:
         return False
-    given = Meta(**old["source"].get("given", {}))
+    options = Options.recorded(old["source"].get("given", {}), old["source"].get("format"))
     try:
-        format, draft = importers.read(Source(str(path), earlier, given),
-                                       old["source"].get("format"))
+        format, draft = importers.read(_source(path, earlier, options, _known(index.registry)),
+                                       options.format)
     except ImportFailure:
         return False
     names = _Names(index, str(path), draft)

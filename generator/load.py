@@ -192,7 +192,8 @@ def _paragraphs(
                                              f"unknown topic id {topic!r}"))
         paragraphs.append(Paragraph(f"p{number}", item["text"],
                                     topics_added=tuple(manual.get("add", [])),
-                                    topics_removed=tuple(manual.get("remove", []))))
+                                    topics_removed=tuple(manual.get("remove", [])),
+                                    start=item.get("start")))
     return paragraphs, number
 
 

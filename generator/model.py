@@ -119,6 +119,9 @@ class Paragraph:
     marks: tuple[tuple[str, int, int], ...] = ()
     """(topic id, start, end) of the words that identify each topic; filled in by tagging
     and used to highlight them."""
+    start: str | None = None
+    """Where the paragraph starts in the recording (``HH:MM:SS`` or ``HH:MM:SS.mmm``), when
+    the source says (captions, timed exports); shown before the paragraph."""
 
 
 @dataclass(frozen=True)

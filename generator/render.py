@@ -158,7 +158,7 @@ def environment(template_dirs: list[Path], markdown: bool = True) -> Environment
         lstrip_blocks=True,
     )
     env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count,
-                       raw_path=raw_path, path=safe_path)
+                       raw_path=raw_path, path=safe_path, duration=duration)
     env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
     return env
 
@@ -219,14 +219,27 @@ def transcript_json(transcript: Transcript, archive: Archive) -> dict[str, Any]:
                 "to": list(turn.to),
                 "note": turn.note,
                 "responds_to": turn.responds_to,
-                "paragraphs": [
-                    {"id": p.id, "text": p.text, "topics": list(p.topics)}
-                    for p in turn.paragraphs
-                ],
+                "paragraphs": [_paragraph_json(p) for p in turn.paragraphs],
             }
             for turn in transcript.turns
         ],
     }
+
+
+def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
+    """One paragraph of the JSON form; ``start`` only where the source gives a time, so
+    that untimed transcripts keep the format they always had."""
+    data: dict[str, Any] = {"id": paragraph.id, "text": paragraph.text,
+                            "topics": list(paragraph.topics)}
+    if paragraph.start is not None:
+        data["start"] = paragraph.start
+    return data
+
+
+def duration(start: str) -> str:
+    """A start time as an HTML duration (``PT1H2M3.5S``), for ``<time datetime>``."""
+    hours, minutes, seconds = start.split(":")
+    return f"PT{int(hours)}H{int(minutes)}M{float(seconds):g}S"
 
 
 def _json(data: Any) -> str:

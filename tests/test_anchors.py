@@ -95,7 +95,7 @@ SOURCE = [
     "Q: Why bridges?",
     "Rufus Firefly: Because rivers.",
 ]
-TARGET = "transcripts/2019-03-03.yaml"
+TARGET = "transcripts/2019-03-03-fictown-forum-march-3-2019.yaml"
 
 
 def write(folder: Path, lines: list[str]) -> Path:
@@ -172,7 +172,7 @@ def test_a_retired_anchor_given_by_hand_is_refused(imported: tuple[Path, list]) 
     with pytest.raises(ContentError) as caught:
         load(content)
     assert [(p.field, p.message) for p in caught.value.problems] == [(
-        "turns[2].paragraphs[1]",
+        "turns[3].paragraphs[1]",
         "paragraph id 'p6' is retired (retired_paragraph_ids): it named other words once; "
         "give this paragraph another id",
     )]

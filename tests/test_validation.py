@@ -194,7 +194,7 @@ CASES = [
         "unknown event kind",
         T, edit(TRANSCRIPT, "event: news-conference", "event: press-conference"),
         [f'{T}:5: event: expected one of: news-conference, joint-news-conference, '
-         'press-briefing, press-gaggle, background-call, interview, speech, remarks, '
+         'press-briefing, press-gaggle, background-call, interview, debate, speech, remarks, '
          'statement, other; found "press-conference"'],
     ),
     (

@@ -11,12 +11,21 @@ from dataclasses import fields
 
 from generator.errors import ImportFailure
 from generator.importers.base import Draft, Importer, Meta, Source
+from generator.importers.captions import SrtImporter, WebVttImporter
+from generator.importers.html import HtmlImporter
+from generator.importers.jsonturns import JsonImporter
 from generator.importers.mfa import MfaImporter
+from generator.importers.tables import TableImporter
 from generator.importers.text import TextImporter
 from generator.importers.whitehouse import WhiteHouseImporter
+from generator.importers.word import DocxImporter
 
 IMPORTERS: dict[str, Importer] = {
-    importer.name: importer for importer in (MfaImporter(), WhiteHouseImporter(), TextImporter())
+    importer.name: importer for importer in (
+        # Structured exports first: known by suffix or magic bytes, and a binary .docx
+        # must be claimed before a text importer tries to decode it.
+        DocxImporter(), JsonImporter(), TableImporter(), WebVttImporter(), SrtImporter(),
+        MfaImporter(), WhiteHouseImporter(), HtmlImporter(), TextImporter())
 }
 """Every known format by name, in the order detection tries them: the generic fallback last."""
 

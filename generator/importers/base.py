@@ -79,8 +79,9 @@ class Block:
     """The speaker as structured data names them (a JSON key, a CSV column, a caption's
     voice): authoritative, and ``text`` then holds only the words."""
     bold: str | None = None
-    """Markup: the bold text the paragraph starts with, a label candidate (HTML, DOCX,
-    Markdown ``**Name:**``), exactly as printed, colon included if it is inside."""
+    """A label candidate the layout marks: the bold text the paragraph starts with (HTML,
+    DOCX, Markdown ``**Name:**``), or a caption cue's opening ``Name:``; exactly as
+    printed, colon included if it is inside."""
     start: str | None = None
     """Where the paragraph starts in the recording (``HH:MM:SS`` or ``HH:MM:SS.mmm``)."""
 

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from difflib import SequenceMatcher
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 from generator.importers import offices
 from generator.importers.base import DraftPerson
+from generator.speakers import label_key, misspelt
 
-# Words that precede a name in a label or a title without being part of it.
+# Words that precede a name in a label or a title without being part of it, spelt right
+# (a label's misspelt honorific, SECREATRY, is recognised by ``is_honorific``).
 HONORIFICS = frozenset("""
 MR MR. MS MS. MRS MRS. MISS M. S. DR DR. DRS. DOCTOR DOCTORS H.E. HE PM
 THE HIS HER MAJESTY HIGHNESS EXCELLENCY
-PRESIDENT PRESIDEN PRIME MINISTER SECRETARY SECREATRY GENERAL ADMIRAL AMBASSADOR ACTING
-ADMINISTRATOR ADMINSTRATOR ADMINSITRATOR ADMINISTRATION DIRECTOR DEPUTY ASSISTANT CHAIR
+PRESIDENT PRIME MINISTER SECRETARY GENERAL ADMIRAL AMBASSADOR ACTING
+ADMINISTRATOR ADMINISTRATION DIRECTOR DEPUTY ASSISTANT CHAIR
 CHAIRMAN CHAIRWOMAN GOVERNOR MAYOR SENATOR REPRESENTATIVE CONGRESSMAN CONGRESSWOMAN LEADER
 SPEAKER SURGEON VICE LIEUTENANT COLONEL CAPTAIN MAJOR SERGEANT COMMANDER REAR ADVISOR ADVISER
 COACH CHANCELLOR KING QUEEN PRINCE PRINCESS CROWN EMIR SHEIKH FIRST LADY SECOND GENTLEMAN
@@ -38,6 +42,32 @@ _ROLE_NOUNS = re.compile(
 )
 _NUMBER_SUFFIX = re.compile(r"\s+(?:#?\d+|ONE|TWO|THREE|FOUR|FIVE|SIX|[A-D])$")
 _NAME_WORD = r"[A-Z][\w’'.\-]*"
+# Long honorifics, which a label may misspell (SECREATRY, ADMINSTRATOR, PRESIDEN).
+_LONG_HONORIFICS = sorted(w for w in HONORIFICS if len(w) >= 6)
+_MISSPELT_HONORIFIC = 85  # rapidfuzz ratio: SECREATRY/SECRETARY 89, CHANCE/CHANCELLOR 75
+# Abstract nouns name offices and fields, never people ("Senior Advisor for Clean Energy
+# Innovation Podesta", "Public Engagement Keisha Lance Bottoms").
+_TITLE_SUFFIX = re.compile(r"(?:\w{2,}(?:tion|sion)|\w{4,}(?:ment|ness|ship|ics|ogy|ism))s?$",
+                           re.I)
+# Organisations an office belongs to ("Environmental Protection Agency Michael Regan").
+_ORGANISATIONS = frozenset("""
+AGENCY AGENCIES COUNCIL DEPARTMENT COMMITTEE BUREAU BOARD AUTHORITY INSTITUTE INSTITUTES
+CENTER CENTERS CENTRE SERVICE SERVICES TEAM FORCE ASSOCIATION FOUNDATION CORPS FUND
+""".split())
+# Most words a given name may have before the surname ("John Bel Edwards"), initials aside.
+_GIVEN_WORDS = 2
+# Words after which a title names what an office is of, not yet a person.
+_CONNECTORS = frozenset({"of", "for", "the", "to", "on", "in", "at"})
+_CONTRACTION = re.compile(r"[’'](?:m|s|re|ve|ll|d|t)$", re.I)
+
+
+def is_honorific(word: str) -> bool:
+    """Tell whether a label's word is an honorific, even misspelt (``SECREATRY``)."""
+    word = word.upper()
+    if word in HONORIFICS:
+        return True
+    return len(word) >= 6 and process.extractOne(
+        word, _LONG_HONORIFICS, scorer=fuzz.ratio, score_cutoff=_MISSPELT_HONORIFIC) is not None
 
 
 def is_role(label: str) -> bool:
@@ -54,7 +84,7 @@ def role_name(label: str) -> str:
 def surname_of(label: str) -> str:
     """The name part of a label, honorifics dropped: ``MS. JEAN-PIERRE`` → ``JEAN-PIERRE``."""
     words = label.replace(".", ". ").replace(".  ", ". ").split()
-    while len(words) > 1 and words[0].upper() in HONORIFICS:
+    while len(words) > 1 and is_honorific(words[0]):
         words.pop(0)
     return " ".join(words)
 
@@ -66,31 +96,98 @@ def _title_case(text: str) -> str:
     return re.sub(r"[A-Z]{2,}", lambda m: m[0][0] + m[0][1:].lower(), text)
 
 
-def _given(words: list[str]) -> list[str]:
-    """The given name right before a surname: one word, or a word and an initial."""
-    kept: list[str] = []
-    for word in reversed(words):
-        if word.upper() in HONORIFICS or not word[:1].isupper() or len(kept) == 2:
+def _title_word(word: str) -> bool:
+    """A word of an office's name as a title prints it: an honorific, its plural
+    (``Advisers``), an organisation (``Agency``) or an abstract noun (``Innovation``),
+    never a given name."""
+    upper = word.upper()
+    return (upper in HONORIFICS or upper.rstrip(".") in HONORIFICS or upper in _ORGANISATIONS
+            or (len(upper) > 3 and upper.endswith("S") and upper[:-1] in HONORIFICS)
+            or bool(_TITLE_SUFFIX.search(word)))
+
+
+@lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` prints in lower case (not parts of hyphenated words or addresses)."""
+    return frozenset(re.findall(r"(?<![\w’'\-/.])[a-z][a-z’']*(?![\w’'\-/])", text))
+
+
+def _common_word(word: str, texts: list[str]) -> bool:
+    """Tell whether the texts also print ``word`` in lower case: a common noun then."""
+    lower = word.lower()
+    return lower != word and any(lower in _lower_words(text) for text in texts)
+
+
+def _given(before: str, texts: list[str]) -> list[str] | None:
+    """The given name printed right before a surname (``before`` is the text up to it),
+    when the source gives it whole; None when it does not.
+
+    The capitalised words before the surname run back to a boundary. After a strong one
+    (the start, punctuation, an honorific, a lower-case word such as "by") the run is the
+    given name if it has one or two words besides initials: "Governor John Bel Edwards",
+    "Dr. Vivek H. Murthy". After "of", "for", "the" the run starts with what the office
+    is of ("Secretary of Agriculture Tom Vilsack"), so its first word is never a name.
+    A title word (an abstract noun, ``Innovation``) ends the office: "Public Engagement
+    Keisha Lance Bottoms". Where the office may end anywhere in the run (a longer run, or
+    one holding a word the texts also print in lower case), only its last word is taken,
+    and a title word right before the surname means no given name at all: "Clean Energy
+    Innovation Podesta" gives none.
+    """
+    if not before[-1:].isspace():
+        return None  # "Jean-" before "Pierre": not a word of its own
+    run: list[str] = []
+    boundary = "long"  # the run may go on beyond the words looked at
+    for token in reversed(before.split()[-8:]):
+        lead = re.match(r"[(\[“\"‘]+", token)
+        word = token[lead.end():] if lead else token
+        if re.fullmatch(r"[A-Z]\.", word):
+            run.insert(0, word)  # an initial
+        elif word.lower() in _CONNECTORS:
+            boundary = "connector"
             break
-        if kept and not re.fullmatch(r"[A-Z]\.", kept[0]):
-            break  # only "Jake J." style initials extend a given name
-        kept.insert(0, word)
-    return kept
+        elif (not re.fullmatch(_NAME_WORD, word) or word.endswith(".") or _CONTRACTION.search(word)
+              or _title_word(word)):
+            boundary = "strong"  # punctuation, a sentence's end, "I’m", an honorific
+            break
+        else:
+            run.insert(0, word)
+        if lead:
+            boundary = "strong"
+            break
+    else:
+        if len(before.split()) <= 8:
+            boundary = "strong"  # the start of the text
+    words = [i for i, w in enumerate(run) if not re.fullmatch(r"[A-Z]\.", w)]
+    if boundary != "strong" and words:
+        run, words = run[words[0] + 1:], [i - words[0] - 1 for i in words[1:]]
+    most = _GIVEN_WORDS
+    common = [i for i in words if _common_word(run[i], texts)] if len(words) > 1 else []
+    if common:
+        run, words = run[common[-1] + 1:], [i - common[-1] - 1 for i in words if i > common[-1]]
+    if boundary != "strong" or common or len(words) > _GIVEN_WORDS:
+        most = 1
+    if not words:
+        return None
+    start = words[-most] if len(words) >= most else words[0]
+    return run[start:]
 
 
 def full_name(surname: str, texts: list[str]) -> str | None:
-    """A full name ending (or, in East Asian order, starting) with ``surname`` in ``texts``.
+    """A full name ending (or, in East Asian order, starting) with ``surname`` in ``texts``,
+    taken only where a text gives it whole (see ``_given``).
 
     The first text is the title; the others are searched only for "Given Surname".
     """
     wanted = re.sub("[’']", "['’]", re.escape(surname))
     for number, text in enumerate(texts):
         found: Counter[str] = Counter()
-        # "Karine Jean-Pierre", "Jake J. Sullivan"
-        for match in re.finditer(rf"((?:{_NAME_WORD} ){{1,2}})({wanted})\b", text, re.I):
-            given = _given(match[1].split())
-            if given and match[2][:1].isupper():
-                found[" ".join([*given, match[2]])] += 1
+        # "Karine Jean-Pierre", "Jake J. Sullivan", "John Bel Edwards"
+        for match in re.finditer(rf"(?<![\w’'\-])({wanted})(?![\w’'\-])", text, re.I):
+            if not match[1][:1].isupper():
+                continue
+            given = _given(text[max(0, match.start() - 200):match.start()], texts)
+            if given:
+                found[" ".join([*given, match[1]])] += 1
         if not found and number == 0:
             # East Asian order is only trusted in the title ("Prime Minister Kishida Fumio").
             for match in re.finditer(rf"\b({wanted}) ((?:{_NAME_WORD} ?){{1,2}})", text, re.I):
@@ -120,12 +217,14 @@ def person(label: str, day: str, texts: list[str]) -> DraftPerson:
     if name == printed and len(name.split()) >= 2:
         # A full name printed as the label (JOE BIDEN): it names the person directly.
         return DraftPerson(_title_case(name), variants=[printed])
-    honorifics = set(printed[: len(printed) - len(name)].upper().split())
-    courtesy = honorifics <= {"MR.", "MS.", "MRS.", "DR.", "MR", "MS", "MRS", "DR"}
+    honorifics = printed[: len(printed) - len(name)].upper().split()
+    courtesy = set(honorifics) <= {"MR.", "MS.", "MRS.", "DR.", "MR", "MS", "MRS", "DR"}
     # PRESIDENT BIDEN or MS. JEAN-PIERRE on a day they hold an office: the table knows
-    # the full name. An office word in the label must name that office.
+    # the full name (not the nickname a text may use). An office word in the label must
+    # name that office, even misspelt (SECREATRY MAYORKAS).
     for term in offices.holders_named(name, day):
-        if courtesy or honorifics & set(term.office.upper().split("-")):
+        words = term.office.upper().split("-")
+        if courtesy or any(_same_word(h, w) for h in honorifics for w in words):
             return DraftPerson(term.name, role=term.title, variants=[printed])
     found = full_name(name, texts)
     if found:
@@ -133,15 +232,37 @@ def person(label: str, day: str, texts: list[str]) -> DraftPerson:
     return DraftPerson(_title_case(printed), surname=_title_case(name), variants=[printed])
 
 
+def _same_word(printed: str, word: str) -> bool:
+    """A label's word is ``word``, or misspells it (long words only)."""
+    printed = printed.rstrip(".")
+    return printed == word or (min(len(printed), len(word)) >= 6
+                               and fuzz.ratio(printed, word) >= _MISSPELT_HONORIFIC)
+
+
+def _spelt_right(label: str) -> int:
+    """How many words of a label are honorifics spelt right (MS. JEAN-PIERRE: one)."""
+    return sum(w.upper() in HONORIFICS or f"{w.upper()}." in HONORIFICS
+               for w in label_key(label).split())
+
+
 def typo_of(label: str, others: Counter[str]) -> str | None:
-    """A more frequent label of the same file that ``label`` misspells (``MS. JEAN-PIERE``)."""
-    if others[label] > 2:
-        return None
-    best, score = None, 0.0
+    """The label of the same file that ``label`` misspells (``MS. JEAN-PIERE``), if any.
+
+    ``others`` counts the file's labels. A misspelling differs from the label it
+    misspells by one word, alike letter for letter (``generator.speakers.misspelt``), or
+    by full stops only. Of the two, the misspelt one has fewer honorifics spelt right
+    (SECREATRY MAYORKAS), or as many and fewer turns (CHAIR BERSTEIN, 4 turns, beside
+    CHAIR BERNSTEIN, 11): the order is strict, so no two labels are taken for each other.
+    """
+    rank = (_spelt_right(label), others[label])
+    best, score = None, (0, 0, 0.0)
     for other, count in others.items():
-        if other == label or count <= others[label]:
+        if other == label or not (misspelt(label, other) or label_key(label) == label_key(other)):
             continue
-        ratio = SequenceMatcher(None, label, other).ratio()
-        if ratio > score:
-            best, score = other, ratio
-    return best if score >= 0.85 else None
+        their = (_spelt_right(other), count)
+        if their <= rank:
+            continue
+        candidate = (*their, fuzz.ratio(label, other))
+        if candidate > score:
+            best, score = other, candidate
+    return best

@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 
 from generator.errors import ImportFailure
-from generator.importers.base import Draft, Source, DraftPerson, DraftTurn
+from generator.importers.base import Draft, DraftPerson, DraftTurn, Source
 
 PUBLISHER = "Ministry of Foreign Affairs of the Russian Federation"
 

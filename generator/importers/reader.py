@@ -23,7 +23,7 @@ from generator.speakers import normalise
 _WORD = r"[^\W\d_][\w’'.\-]*"
 # Lower-case words a name may hold ("Ursula von der Leyen", "Minister of Foreign Affairs").
 _PARTICLES = r"(?:de|da|del|della|der|den|van|von|bin|bint|ibn|al|el|la|le|di|du|dos|das|of|the)"
-_NAME = rf"{_WORD}(?: (?:{_PARTICLES} )*{_WORD}){{0,7}}"
+_NAME = rf"{_WORD}(?: (?:{_PARTICLES} )*{_WORD}){{0,7}}(?: \d{{1,3}})?"
 _NOTE = r"(?: ?\((?P<note>[^()]{1,160})\))?"
 _STAMP = r"(?:\s*\(?(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\)?)?"
 # "Jane Doe: text", "MS. DOE (via interpreter): text", "Chris Wallace: (01:02)" alone.
@@ -84,7 +84,7 @@ def _name_like(who: str) -> bool:
     """Every word of ``who`` starts with a capital, bar the particles of names."""
     words = who.split()
     return words[0][:1].isupper() and all(
-        w[:1].isupper() or w in _PARTICLE_WORDS for w in words[1:])
+        w[:1].isupper() or w in _PARTICLE_WORDS or w.isdigit() for w in words[1:])
 
 
 def candidate(block: Block) -> _Candidate | None:
@@ -134,6 +134,9 @@ class Evidence:
     """Normalised names and variants of registry speakers."""
     title: str = ""
     day: str | None = None
+    upper_labels: bool = False
+    """The publisher prints every label in upper case: an upper-case name of two words or
+    more before a colon is a label even once (``SENATOR JANE DOE:``)."""
 
 
 def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tuple[bool, str]:
@@ -150,7 +153,7 @@ def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tu
     if found.shape == "period" and not upper:
         return False, "shape"
     if found.shape == "bold":
-        return True, "bold"
+        return True, "marked"
     if normalise(who) in evidence.known or normalise(found.label) in evidence.known:
         return True, "known"
     if counts[found.label] >= 2 or counts[who] >= 2:
@@ -163,6 +166,9 @@ def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tu
     honorific = words[0].upper() in labels.HONORIFICS or words[0].upper() + "." in _COURTESY
     if upper and (honorific or labels.is_role(who)) and len(words) >= 2:
         return True, "honorific"
+    if upper and evidence.upper_labels and found.shape == "colon" and (
+            len(words) >= 2 or found.note):
+        return True, "publisher"
     surname = words[-1].strip(".").lower()
     if len(words) >= 2 and len(surname) > 2 and re.search(
             rf"\b{re.escape(surname)}\b", evidence.title.lower()):
@@ -174,10 +180,17 @@ def _person(label: str, evidence: Evidence, texts: list[str]) -> DraftPerson:
     """The person (or anonymous role) a printed label stands for."""
     day = evidence.day or "0001-01-01"
     if _UNRESOLVED.match(label):
-        # Nobody is named: the turns go to no one rather than to a guess.
-        return DraftPerson("Unidentified speaker", kind="role", variants=[label])
+        # Nobody is named: the turns go to no one rather than to a guess; "Speaker 1"
+        # and "Speaker 2" stay two voices.
+        number = re.search(r"\s(\d+|[A-Z])$", label)
+        name = "Unidentified speaker" + (f" {number[1]}" if number else "")
+        return DraftPerson(name, kind="role", variants=[label])
     if label.isupper():
-        return labels.person(label, day, texts)
+        person = labels.person(label, day, texts)
+        if person.name.isupper() and person.kind == "person":
+            # Found in an upper-case title ("BY MAYOR ALMA MADEUP"): shown in title case.
+            person.name = " ".join(w[:1] + w[1:].lower() for w in person.name.split())
+        return person
     office = offices.office_of(label.upper())
     if office is not None and (term := offices.holder(office, day)) is not None:
         return DraftPerson(term.name, role=term.title, variants=[label])
@@ -214,11 +227,13 @@ def read_blocks(blocks: list[Block], found: Meta, source: Source, *, layout: str
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.date):
         raise ImportFailure(source.file, f"the date must be YYYY-MM-DD, found {meta.date!r}", 1)
     evidence = evidence or Evidence()
-    evidence = Evidence(evidence.known | source.known, meta.title, meta.date)
+    evidence = Evidence(evidence.known | source.known, meta.title, meta.date,
+                        evidence.upper_labels)
     draft = Draft(title=meta.title, date=meta.date, event=meta.event or event_of(meta.title),
                   publisher=meta.publisher or "Unknown publisher", place=meta.place,
                   url=meta.url, time=meta.time, layout=layout)
-    _Turns(draft, evidence, [meta.title, *(b.text for b in blocks)], opening).read(blocks)
+    texts = [meta.title, "\n".join(block.text for block in blocks)]
+    _Turns(draft, evidence, texts, opening).read(blocks)
     if not any(turn.paragraphs for turn in draft.turns):
         raise ImportFailure(source.file, "no transcript text found", 1)
     return draft
@@ -233,14 +248,20 @@ class _Turns:
         self.people: dict[str, DraftPerson] = {}
         self.speaking: DraftTurn | None = None
         self.doubted: set[str] = set()
+        self.whos: dict[str, str] = {}
+        """The name part of each label (``Jane Doe`` of ``Jane Doe (via interpreter)``)."""
 
     def read(self, blocks: list[Block]) -> None:
         found = [None if block.speaker is not None else candidate(block) for block in blocks]
-        counts = Counter(c.label for c in found if c) + Counter(c.who for c in found if c)
+        counts: Counter[str] = Counter()
+        for cand in found:
+            if cand is not None:
+                counts.update({cand.label, cand.who})  # once per block, label or name
         verdicts = {c.label: _accepted(c, counts, self.evidence) for c in found if c}
         accepted = Counter(c.label for c in found if c and verdicts[c.label][0])
         typos = {label: labels.typo_of(label, accepted) for label in accepted
                  if not labels.is_role(label) and not _kind_of_label(label)}
+        self.whos = {c.label: c.who for c in found if c}
         before_first = 0
         for block, cand in zip(blocks, found, strict=True):
             if block.speaker is not None:
@@ -252,7 +273,7 @@ class _Turns:
                     self._doubt(block.line, f"label {label!r} taken for {typo!r} "
                                 "(the same speaker misspelt?)", label)
                 reason = verdicts[label][1]
-                if reason in ("honorific", "title", "bold") and accepted[label] == 1 \
+                if reason in ("honorific", "title", "marked") and accepted[label] == 1 \
                         and counts[cand.who] < 2:
                     self._doubt(block.line, f"label {label!r} seen once ({reason})", label)
                 if _UNRESOLVED.match(cand.who):
@@ -292,7 +313,7 @@ class _Turns:
             if cand.note:
                 turn.note = cand.note
         else:
-            person = self._name(label)
+            person = self._name(self.whos.get(label, cand.who))
             kind = "remark" if re.search(r"MODERATOR|OPERATOR", cand.who.upper()) else (
                 "answer" if any(t.kind == "question" for t in self.draft.turns) else "statement")
             turn = DraftTurn(kind, person.name, label=cand.label, note=cand.note,

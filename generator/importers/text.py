@@ -234,6 +234,12 @@ def _alone(line: str) -> bool:
 _BOLD = re.compile(r"^(\*\*|__)(?P<bold>[^*_\n]{1,80}?)\1")
 
 
+def _unbold(line: str) -> str:
+    """``**Jane Doe:** text`` → ``Jane Doe: text``."""
+    match = _BOLD.match(line)
+    return match["bold"] + line[match.end():] if match else line
+
+
 def _block(lines: list[tuple[int, str]], markdown: bool) -> Block:
     text = markup.squeeze(" ".join(line for _, line in lines))
     bold = None
@@ -257,8 +263,9 @@ class TextImporter:
             text = source.text
         except ImportFailure:
             return False
+        lines, _ = _unquote(lines_of(text))
         return "\x00" not in text[:4096] and any(
-            _opens(line) for line in lines_of(text) if line)
+            _opens(_unbold(line)) for line in lines if line)
 
     def parse(self, source: Source) -> Draft:
         text = source.text

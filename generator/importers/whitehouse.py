@@ -11,12 +11,11 @@ a paragraph. Markdown markup is stripped (``markup``); labels become people
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from generator.errors import ImportFailure
-from generator.importers import frontmatter, labels, markup
-from generator.importers.base import Draft, Source, DraftPerson, DraftTurn
+from generator.importers import frontmatter, labels, markup, reader
+from generator.importers.base import Block, Draft, DraftPerson, Meta, Source
 
 PUBLISHER = "The White House"
 
@@ -158,20 +157,27 @@ class WhiteHouseImporter:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
             raise ImportFailure(file, f"front matter 'date' must be YYYY-MM-DD, found {day!r}", 2)
         url = meta.get("source_url")
-        draft = Draft(title=title, date=day, event=_event(title), publisher=PUBLISHER,
-                      url=str(url) if url else None, id=_slug_id(url, day, file))
-        if title.upper().startswith("CORRECTED") or "/corrected-" in str(url or ""):
-            draft.supersedes = draft.id.replace("-corrected-", "-", 1)
+        found = Meta(title=title, date=day, publisher=PUBLISHER, url=str(url) if url else None)
         paragraphs = _paragraphs(text.split("\n")[start:], start + 1)
         paragraphs = [p for p in paragraphs if re.search(r"\w", p.text())]
         if not paragraphs:
             raise ImportFailure(file, "no transcript text after the front matter", start + 1)
-        body = self._header(draft, paragraphs)
-        self._turns(draft, body, text, file)
+        body = self._header(found, paragraphs)
+        if not body:
+            raise ImportFailure(file, "no transcript text after the front matter", start + 1)
+        # Words before the first label are the person the title names, else the office's.
+        opening = _title_person(title, day) or DraftPerson(PUBLISHER, kind="role")
+        draft = reader.read_blocks(
+            [Block(p.text(), p.line) for p in body], found, source,
+            layout="White House briefing room: upper-case labels, Q", opening=opening,
+            evidence=reader.Evidence(upper_labels=True))
+        draft.id = _slug_id(url, draft.date, file)
+        if title.upper().startswith("CORRECTED") or "/corrected-" in str(url or ""):
+            draft.supersedes = draft.id.replace("-corrected-", "-", 1)
         return draft
 
     @staticmethod
-    def _header(draft: Draft, paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    def _header(found: Meta, paragraphs: list[_Paragraph]) -> list[_Paragraph]:
         """Take the place and time lines off the top; return the rest."""
         for index, paragraph in enumerate(paragraphs[:4]):
             text = paragraph.text()
@@ -179,69 +185,7 @@ class WhiteHouseImporter:
                 break
             if _TIME.match(text):
                 places = [p.text(", ") for p in paragraphs[:index]]
-                draft.place = ", ".join(places) or None
-                draft.time = text
+                found.place = ", ".join(places) or None
+                found.time = text
                 return paragraphs[index + 1:]
         return paragraphs
-
-    def _turns(self, draft: Draft, paragraphs: list[_Paragraph], text: str, file: str) -> None:
-        """Cut the paragraphs into turns and name their speakers."""
-        items = [(p, p.text()) for p in paragraphs]
-        printed = Counter(" ".join(m["label"].split()) for _, words in items
-                          if (m := _LABEL.match(words)))
-        people: dict[str, DraftPerson] = {}
-        texts = [draft.title, text]
-
-        def is_label(label: str) -> bool:
-            # "NATO: ..." once at the start of a paragraph is prose; a person's label is not.
-            return (printed[label] >= 2 or len(label.split()) >= 2 or _person_label(label)
-                    or labels.offices.office_of(label) is not None)
-
-        def who(label: str) -> DraftPerson:
-            if label not in people:
-                typo = None if labels.is_role(label) else labels.typo_of(label, printed)
-                people[label] = who(typo) if typo else labels.person(label, draft.date, texts)
-            return people[label]
-
-        speaking: DraftTurn | None = None  # the turn an unlabelled paragraph continues
-        asked = False
-        for paragraph, words in items:
-            label = _LABEL.match(words)
-            question = _Q.match(words)
-            if label and not is_label(" ".join(label["label"].split())):
-                label = None
-            if question:
-                asked = True
-                speaking = DraftTurn("question", None, label="Q", line=paragraph.line)
-                draft.turns.append(speaking)
-                if question["text"]:
-                    speaking.paragraphs.append(question["text"])
-            elif label:
-                person = who(" ".join(label["label"].split()))
-                draft.people.setdefault(person.name, person)
-                kind = "answer" if asked else "statement"
-                if person.kind == "role" and re.search(r"MODERATOR|OPERATOR", label["label"]):
-                    kind = "remark"
-                speaking = DraftTurn(kind, person.name, label=label["label"], line=paragraph.line)
-                draft.turns.append(speaking)
-                if label["text"]:
-                    speaking.paragraphs.append(label["text"])
-            elif (_NOTE.match(words) or _END.match(words) or _TIME.match(words)) and not (
-                speaking is not None and draft.turns[-1] is speaking and not speaking.paragraphs
-            ):
-                draft.turns.append(DraftTurn("note", None, paragraphs=[words],
-                                             line=paragraph.line))
-            elif speaking is not None and draft.turns[-1] is speaking:
-                speaking.paragraphs.append(words)
-            else:
-                # After a note, or before any label: the speaker continues, or the title's.
-                if speaking is None:
-                    person = _title_person(draft.title, draft.date) or DraftPerson(
-                        PUBLISHER, kind="role")
-                    draft.people.setdefault(person.name, person)
-                    speaking = DraftTurn("statement", person.name, line=paragraph.line)
-                speaking = DraftTurn(speaking.kind, speaking.name, line=paragraph.line,
-                                     paragraphs=[words])
-                draft.turns.append(speaking)
-        if not draft.turns:
-            raise ImportFailure(file, "no transcript text after the front matter")
