@@ -30,7 +30,7 @@ test: $(VENV)/.test-deps  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 golden: $(VENV)/.test-deps  ## Refresh the golden files after an intended change of output
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_corpus_families.py -k "golden"
 
 bench: $(BIN)/transcripts  ## Benchmark: build (a) the sample, (b) the corpus, (c) 10,000 synthetic transcripts
 	$(BIN)/python benchmarks/bench_build.py

@@ -212,3 +212,30 @@ def test_a_time_stamp_after_a_label_is_the_paragraph_start() -> None:
         ("Alma Madeup", ["Bye."], ["01:02:09"]),
         ("Rufus Firefly", ["Bye."], ["01:02:10"]),
     ]
+
+
+def test_two_labels_in_a_row_give_the_words_to_the_second_and_say_so() -> None:
+    text = ("Press Gaggle by Alma Madeup, March 3, 2019\n\nMS. MADEUP:  Good morning.\n\n"
+            "Q    Will it open?\n\nMS. MADEUP:  Q But I also wanted to ask you.\n\n"
+            "MS. MADEUP:  Yes.\n\nQ    Q    Thank you.\n")
+    _, draft = read(text, "gaggle.txt")
+    assert [(t.kind, t.name, t.label, t.paragraphs) for t in draft.turns][2:] == [
+        ("question", None, "MS. MADEUP: Q", ["But I also wanted to ask you."]),
+        ("answer", "Alma Madeup", "MS. MADEUP", ["Yes."]),
+        ("question", None, "Q Q", ["Thank you."]),
+    ]
+    assert [(d.line, d.message) for d in draft.doubts] == [
+        (7, "two labels in a row, 'MS. MADEUP' then 'Q': the words are taken for 'Q'; "
+            "check the turns around this line"),
+        (11, "two labels in a row, 'Q' then 'Q': the words are taken for 'Q'; "
+             "check the turns around this line"),
+    ]
+
+
+def test_a_role_label_seen_once_is_a_label() -> None:
+    text = ("Background Press Call, March 3, 2019\n\nOPERATOR: Welcome to the call.\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL: Thanks.\n\nSENIOR ADMINISTRATION OFFICIAL: Bye.\n")
+    assert [t[1:3] for t in turns(text)] == [
+        ("Operator", "OPERATOR"), ("Senior administration official",
+                                   "SENIOR ADMINISTRATION OFFICIAL"),
+        ("Senior administration official", "SENIOR ADMINISTRATION OFFICIAL")]

@@ -96,7 +96,9 @@ def candidate(block: Block) -> _Candidate | None:
         if rest is None and text.startswith(bold):
             rest = text[len(bold):]
         if bold and rest is not None:
-            rest = re.sub(r"^\s*[:.]?\s*", "", rest)
+            # The colon may be outside the bold ("<b>Name</b>: text"), never both.
+            punctuated = block.bold.rstrip()[-1:] in (":", ".")
+            rest = re.sub(r"^\s*" if punctuated else r"^\s*(?:[:.](?=\s|$))?\s*", "", rest)
             match = _COLON.match(f"{bold}: {rest}") or _Q.match(f"{bold}: {rest}")
             if match and match["label"] == bold and _name_like(match["who"]):
                 return _Candidate(bold, _squeeze(match["who"]), match["note"], rest, "bold")
@@ -164,7 +166,9 @@ def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tu
         return True, "office"
     words = who.replace(".", ". ").split()
     honorific = words[0].upper() in labels.HONORIFICS or words[0].upper() + "." in _COURTESY
-    if upper and (honorific or labels.is_role(who)) and len(words) >= 2:
+    if upper and labels.is_role(who) and found.shape == "colon":
+        return True, "role"  # OPERATOR:, AIDE:, SENIOR ADMINISTRATION OFFICIAL:
+    if upper and honorific and len(words) >= 2:
         return True, "honorific"
     if upper and evidence.upper_labels and found.shape == "colon" and (
             len(words) >= 2 or found.note):
@@ -248,6 +252,8 @@ class _Turns:
         self.people: dict[str, DraftPerson] = {}
         self.speaking: DraftTurn | None = None
         self.doubted: set[str] = set()
+        self.ended = False
+        """An ``END`` line was read: nobody speaks after it unless a label says so."""
         self.whos: dict[str, str] = {}
         """The name part of each label (``Jane Doe`` of ``Jane Doe (via interpreter)``)."""
 
@@ -268,11 +274,12 @@ class _Turns:
                 self._structured(block)
                 continue
             if cand is not None and verdicts[cand.label][0]:
+                cand = self._doubled(cand, block, counts)
                 label = cand.label
                 if (typo := typos.get(label)) and typo != label:
                     self._doubt(block.line, f"label {label!r} taken for {typo!r} "
                                 "(the same speaker misspelt?)", label)
-                reason = verdicts[label][1]
+                reason = verdicts.get(label, (True, "doubled"))[1]
                 if reason in ("honorific", "title", "marked") and accepted[label] == 1 \
                         and counts[cand.who] < 2:
                     self._doubt(block.line, f"label {label!r} seen once ({reason})", label)
@@ -292,6 +299,21 @@ class _Turns:
             self._continue(block)
         _interviewers(self.draft.turns)
 
+    def _doubled(self, cand: _Candidate, block: Block, counts: Counter[str]) -> _Candidate:
+        """Two labels in a row ("MS. DOE:  Q But..."): the words go with the second, the
+        label keeps both as printed, and the line is reported."""
+        inner = candidate(Block(cand.text, block.line))
+        if inner is None or inner.shape == "bold" or not _accepted(
+                inner, counts, self.evidence)[0]:
+            return cand
+        self.draft.doubts.append(Doubt(block.line, (
+            f"two labels in a row, {cand.label!r} then {inner.label!r}: the words are "
+            f"taken for {inner.label!r}; check the turns around this line")))
+        printed = block.text[: len(block.text) - len(inner.text)] if inner.text else block.text
+        both = _squeeze(printed).rstrip(":. ")
+        self.whos[both] = self.whos.get(inner.label, inner.who)
+        return _Candidate(both, inner.who, inner.note, inner.text, inner.shape, inner.stamp)
+
     def _doubt(self, line: int, message: str, key: str) -> None:
         """Record a doubt once per key (a label doubted once is not doubted again)."""
         if key not in self.doubted:
@@ -307,6 +329,7 @@ class _Turns:
 
     def _open(self, cand: _Candidate, label: str, block: Block) -> None:
         """Start a turn with a label."""
+        self.ended = False
         kind = _kind_of_label(cand.who)
         if kind:
             turn = DraftTurn(kind, None, label=cand.label, note=None, line=block.line)
@@ -334,7 +357,9 @@ class _Turns:
         """A block without a label: a stage note, or more words of whoever is speaking."""
         text = block.text
         current = self.speaking
-        if (_STAGE.match(text) or END.match(text) or TIME.match(text)) and not (
+        if END.match(text):
+            self.ended = True  # after END, unlabelled lines are the publisher's, not a speaker's
+        if self.ended or (_STAGE.match(text) or TIME.match(text)) and not (
                 current is not None and self.draft.turns[-1] is current
                 and not current.paragraphs):
             self.draft.turns.append(DraftTurn("note", None, paragraphs=[text], line=block.line))

@@ -243,7 +243,10 @@ def _unbold(line: str) -> str:
 def _block(lines: list[tuple[int, str]], markdown: bool) -> Block:
     text = markup.squeeze(" ".join(line for _, line in lines))
     bold = None
-    if match := _BOLD.match(text):
+    if len(lines) > 1 and _alone(lines[0][1]):
+        # A label alone on its line above the words: the layout itself marks it.
+        bold = markup.squeeze(lines[0][1])
+    elif match := _BOLD.match(text):
         # "**Jane Doe:** text" or "**Jane Doe**: text": the bold is a label candidate.
         bold = match["bold"]
         text = bold + text[match.end():]
