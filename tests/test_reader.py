@@ -164,7 +164,7 @@ def test_doubts_are_reported_with_their_line() -> None:
             "MR. FIREFLY: One word.\n\n"
             "New Speaker: Me again.\n")
     assert doubts(text) == [
-        (3, "text before the first label: no speaker is named for it"),
+        (3, "text before the first label: kept as a note, in no one's mouth"),
         (7, "paragraph starts like a label but was not taken as one: 'Bridges'"),
         (9, "label 'New Speaker' does not say who speaks (2 turns)"),
         (13, "label 'MR. FIREFLY' seen once (honorific)"),

@@ -15,7 +15,9 @@ import re
 from datetime import datetime
 
 from generator.errors import ImportFailure
-from generator.importers.base import Draft, DraftPerson, DraftTurn, Source
+from generator.importers import reader
+from generator.importers.base import Block, Draft, DraftPerson, DraftTurn, Meta, Source
+from generator.speakers import normalise
 
 PUBLISHER = "Ministry of Foreign Affairs of the Russian Federation"
 
@@ -23,11 +25,6 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE = rf"(?:{_MONTHS}) \d{{1,2}}, \d{{4}}"
 _TITLE = re.compile(
     rf"^(?P<who>[^,]+?)[’']s (?P<what>.+?), (?P<place>[^,]+), (?P<date>{_DATE})\s*$"
-)
-_QUESTION = ("question", "questions")
-_LABEL = re.compile(
-    r"^(?P<label>(?P<who>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3})"
-    r"(?: \((?P<note>[^()]{1,160})\))?):(?:[ \t\u00a0]+(?P<text>\S.*)|[ \t\u00a0]*)$"
 )
 _ROLE_WORDS = {
     "foreign", "minister", "deputy", "prime", "president", "first", "director", "secretary",
@@ -125,52 +122,28 @@ class MfaImporter:
             )
         principal = _person(match["who"])
         principal.country = principal.country or "Russia"
-        draft = Draft(
-            title=title,
-            date=_iso_date(match["date"], file),
-            event=_event(match["what"]),
-            publisher=PUBLISHER,
-            place=match["place"].strip(),
-            participants=[principal, *_counterparts(match["what"])],
-        )
-        names = {p.name for p in draft.participants}
-        for number, line in enumerate(lines[1:], start=2):
-            if not line.strip() or _SEPARATOR.match(line):
-                continue
-            label = _LABEL.match(line)
-            who = label["who"] if label else None
-            if label and (who.lower() in _QUESTION or who in names or len(who.split()) >= 2):
-                draft.turns.append(self._turn(label, names, draft.participants, number))
-            elif draft.turns:
-                draft.turns[-1].paragraphs.append(line)
-            else:
-                draft.turns.append(
-                    DraftTurn("statement", principal.name, paragraphs=[line], line=number)
-                )
-        if not draft.turns:
+        participants = [principal, *_counterparts(match["what"])]
+        found = Meta(title=title, date=_iso_date(match["date"], file), event=_event(match["what"]),
+                     publisher=PUBLISHER, place=match["place"].strip())
+        # Each line is a paragraph; the opening remarks, unlabelled, are the principal's.
+        blocks = [Block(line, number) for number, line in enumerate(lines[1:], start=2)
+                  if line.strip() and not _SEPARATOR.match(line)]
+        if not blocks:
             raise ImportFailure(file, "no transcript text after the title line", 1)
+        known = frozenset(normalise(p.name) for p in participants)
+        draft = reader.read_blocks(blocks, found, source, layout="MFA: one paragraph per line",
+                                   opening=principal, evidence=reader.Evidence(known=known))
+        draft.participants = participants
         for turn in draft.turns:
             if not turn.paragraphs:
                 raise ImportFailure(file, f"label {turn.label!r} has no text after it", turn.line)
+            if turn.kind == "question" and turn.note and turn.note.startswith("to "):
+                # "(to both ministers)" is an address, kept in the label and in `to`.
+                everyone = turn.note.startswith(("to both", "to all"))
+                turn.to = [p.name for p in participants if everyone or p.name in turn.note]
+                turn.note = None
         draft.turns = _mark_omissions(draft.turns, draft.participants)
         return draft
-
-    @staticmethod
-    def _turn(
-        label: re.Match[str], names: set[str], people: list[DraftPerson], line: int
-    ) -> DraftTurn:
-        who, note = label["who"], label["note"]
-        # A label alone on its line ("Sergey Lavrov:") takes the lines that follow.
-        turn = DraftTurn("answer", who, label=label["label"], note=note,
-                         paragraphs=[label["text"]] if label["text"] else [], line=line)
-        if who.lower() in _QUESTION:
-            turn.kind, turn.name = "question", None
-            if note and note.startswith("to "):
-                # "(to both ministers)" is an address, kept in the label and in `to`.
-                turn.note = None
-                everyone = note.startswith("to both") or note.startswith("to all")
-                turn.to = [p.name for p in people if everyone or p.name in note]
-        return turn
 
 
 def _mark_omissions(turns: list[DraftTurn], people: list[DraftPerson]) -> list[DraftTurn]:

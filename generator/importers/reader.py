@@ -30,11 +30,15 @@ _STAMP = r"(?:\s*\(?(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\)?)?"
 _COLON = re.compile(rf"^(?P<label>(?P<who>{_NAME}){_NOTE}) ?:{_STAMP}(?:\s+(?P<text>\S.*))?$", re.S)
 # "THE PRESIDENT. text", "MR. MUSK. text" (the American Presidency Project's style).
 _PERIOD = re.compile(
-    r"^(?P<label>(?P<who>[A-Z][A-Z’'\-]*\.?(?: [A-Z][A-Z’'\-]*\.?){0,5}?)"
+    r"^(?P<label>(?P<who>[A-Z][A-Z’'\-]*\.?(?: [A-Z][A-Z’'\-]*\.?){0,5})"
     r"(?: \((?P<note>[^()]{1,160})\))?)\.(?:\s+(?P<text>\S.*))?$", re.S)
+# "MR. DOE — that —": an interrupted label with a dash for a colon (only for a label
+# the document uses with a colon elsewhere).
+_DASH = re.compile(r"^(?P<who>[A-Z][A-Z’'\-]*\.?(?: [A-Z][A-Z’'\-]*\.?){1,5}) (?P<text>[—–].*)$",
+                   re.S)
 # "Q  text", "Q: text", "Q. text", "Q — text", "QUESTION: text", "Question (to both): text".
 _Q = re.compile(
-    rf"^(?P<label>(?P<who>Q|QUESTION|Question|QUESTIONS|Questions)(?:{_NOTE}(?=\s*[:.]))?)"
+    rf"^(?P<label>(?P<who>Q|QUESTION|Question|QUESTIONS|Questions)(?:{_NOTE}(?=\s*:))?)"
     rf"(?:\s*[:.]{_STAMP}(?:\s+(?P<text>\S.*))?|\s+(?P<rest>\S.*)|$)", re.S)
 # Unnamed journalists: their turns are questions (or remarks) with no speaker.
 _ASKERS = {"q", "question", "questions", "questioner", "reporter", "journalist", "press",
@@ -112,9 +116,13 @@ def candidate(block: Block) -> _Candidate | None:
                           match["text"] or "", "colon", match["stamp"])
     if match := _PERIOD.match(text):
         who = _squeeze(match["who"])
-        if sum(c.isalpha() for c in who) >= 2:
+        if sum(c.isalpha() for c in who) >= 2 and who.upper() + "." not in _COURTESY \
+                and who.upper() not in _COURTESY:
             return _Candidate(_squeeze(match["label"]), who, match["note"], match["text"] or "",
                               "period")
+    if match := _DASH.match(text):
+        return _Candidate(_squeeze(match["who"]), _squeeze(match["who"]), None, match["text"],
+                          "dash")
     return None
 
 
@@ -198,20 +206,43 @@ def _person(label: str, evidence: Evidence, texts: list[str]) -> DraftPerson:
     office = offices.office_of(label.upper())
     if office is not None and (term := offices.holder(office, day)) is not None:
         return DraftPerson(term.name, role=term.title, variants=[label])
+    words = label.split()
+    name = strip_role(words)
+    role = " ".join(words[: len(words) - len(name)]) or None
+    if len(name) >= 2 and not labels.is_role(" ".join(name)):
+        return DraftPerson(" ".join(name), role=role, variants=[label])
     if labels.is_role(label):
         return DraftPerson(labels.role_name(label), kind="role", variants=[label])
-    words = label.split()
-    name = words[:]
-    while len(name) > 1 and name[0].upper().rstrip(".") + "." in _COURTESY | {
-            w + "." for w in labels.HONORIFICS} | labels.HONORIFICS:
-        name.pop(0)
-    role = " ".join(words[: len(words) - len(name)]) or None
-    if len(name) >= 2:
-        return DraftPerson(" ".join(name), role=role, variants=[label])
-    found = labels.full_name(name[0], texts)
+    found = labels.full_name(name[-1], texts)
     if found:
         return DraftPerson(found, role=role, variants=[label])
-    return DraftPerson(label, surname=name[0], variants=[label])
+    return DraftPerson(label, surname=name[-1], variants=[label])
+
+
+# Words of an institution's name in a role ("Minister of Foreign Affairs").
+_INSTITUTIONS = frozenset("""AFFAIRS REPUBLIC FEDERATION KINGDOM MINISTRY COUNCIL COMMISSION
+UNION EMIRATES STATES NATIONS ORGANIZATION ORGANISATION DEFENCE DEFENSE INTERIOR FINANCE
+ECONOMY ECONOMIC DEVELOPMENT HEALTH JUSTICE TRADE ENERGY""".split())
+
+
+def strip_role(words: list[str]) -> list[str]:
+    """The name at the end of a label that opens with a role: ``President of Russia
+    Vladimir Putin`` → ``Vladimir Putin`` (the word after "of" is the country)."""
+    name = list(words)
+    after_of = False
+    while len(name) > 1:
+        word = name[0]
+        upper = word.upper().rstrip(".")
+        if word.lower() == "the":
+            name.pop(0)
+        elif (upper in labels.HONORIFICS or upper + "." in labels.HONORIFICS
+              or word.lower() in ("of", "and", "for") or upper in _INSTITUTIONS
+              or (after_of and len(name) > 2)):
+            after_of = word.lower() == "of"
+            name.pop(0)
+        else:
+            break
+    return name
 
 
 def read_blocks(blocks: list[Block], found: Meta, source: Source, *, layout: str,
@@ -240,6 +271,10 @@ def read_blocks(blocks: list[Block], found: Meta, source: Source, *, layout: str
     _Turns(draft, evidence, texts, opening).read(blocks)
     if not any(turn.paragraphs for turn in draft.turns):
         raise ImportFailure(source.file, "no transcript text found", 1)
+    for turn in draft.turns:
+        if not turn.paragraphs:
+            raise ImportFailure(source.file, f"label {turn.label!r} has no text after it",
+                                turn.line)
     return draft
 
 
@@ -263,11 +298,25 @@ class _Turns:
         for cand in found:
             if cand is not None:
                 counts.update({cand.label, cand.who})  # once per block, label or name
-        verdicts = {c.label: _accepted(c, counts, self.evidence) for c in found if c}
+        verdicts = {c.label: _accepted(c, counts, self.evidence)
+                    for c in found if c and c.shape != "dash"}
+        for cand in found:
+            if cand is not None and cand.shape == "dash":
+                # A dash for a colon counts only for a label the document uses with one.
+                verdicts[cand.label] = (verdicts.get(cand.label, (False, ""))[0], "dash")
         accepted = Counter(c.label for c in found if c and verdicts[c.label][0])
         typos = {label: labels.typo_of(label, accepted) for label in accepted
                  if not labels.is_role(label) and not _kind_of_label(label)}
         self.whos = {c.label: c.who for c in found if c}
+        names = {c.who for c in found if c and verdicts.get(c.label, (False,))[0]}
+        for who in names:
+            # "President of Russia Vladimir Putin" first, "Vladimir Putin" after: one person.
+            shorter = [n for n in names if n != who and len(n.split()) >= 2
+                       and who.endswith(" " + n)]
+            if shorter:
+                for label, printed in self.whos.items():
+                    if printed == who:
+                        self.whos[label] = max(shorter, key=len)
         before_first = 0
         for block, cand in zip(blocks, found, strict=True):
             if block.speaker is not None:
@@ -295,7 +344,7 @@ class _Turns:
                 before_first += 1
                 if before_first == 1:
                     self.draft.doubts.append(Doubt(block.line, "text before the first label: "
-                                                   "no speaker is named for it"))
+                                                   "kept as a note, in no one's mouth"))
             self._continue(block)
         _interviewers(self.draft.turns)
 
@@ -303,9 +352,11 @@ class _Turns:
         """Two labels in a row ("MS. DOE:  Q But..."): the words go with the second, the
         label keeps both as printed, and the line is reported."""
         inner = candidate(Block(cand.text, block.line))
-        if inner is None or inner.shape == "bold" or not _accepted(
+        if inner is None or inner.shape in ("bold", "dash") or not _accepted(
                 inner, counts, self.evidence)[0]:
             return cand
+        if inner.label != cand.label and _kind_of_label(inner.who) and _kind_of_label(cand.who):
+            return cand  # "Q  Question. The report..." : the journalist's own words
         self.draft.doubts.append(Doubt(block.line, (
             f"two labels in a row, {cand.label!r} then {inner.label!r}: the words are "
             f"taken for {inner.label!r}; check the turns around this line")))
@@ -373,7 +424,11 @@ class _Turns:
                 self.draft.people.setdefault(person.name, person)
                 current = DraftTurn("statement", person.name, line=block.line)
             else:
-                current = DraftTurn("statement", None, line=block.line)
+                # Nobody is named yet (a lead, a summary): a note, not a journalist's words.
+                self.draft.turns.append(DraftTurn("note", None, paragraphs=[text],
+                                                  line=block.line, starts=[block.start]
+                                                  if block.start else []))
+                return
         # After a note the same speaker goes on, in a turn of its own.
         self.speaking = DraftTurn(current.kind, current.name, line=block.line)
         self.draft.turns.append(self.speaking)
@@ -388,8 +443,9 @@ class _Turns:
             return
         kind = _kind_of_label(name) if name else None
         if not name:
-            turn = DraftTurn("statement", None, line=block.line)
-            self.draft.doubts.append(Doubt(block.line, "no speaker given for this paragraph"))
+            turn = DraftTurn("note", None, line=block.line)
+            self.draft.doubts.append(Doubt(block.line, "no speaker given for this paragraph: "
+                                           "kept as a note, in no one's mouth"))
         elif kind:
             turn = DraftTurn(kind, None, label=name, line=block.line)
         else:

@@ -25,25 +25,6 @@ _LABEL = re.compile(
 )
 _Q = re.compile(r"^Q(?::? +(?P<text>.*)|:?$)")
 _Q_INSIDE = re.compile(r"^Q(?::? {2,}| +[—–]|: +)")  # a Q that starts a line inside a block
-_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})? ?[AP]\.? ?M\.?(?: [A-Z]{2,5})?$", re.I)
-_END = re.compile(r"^END\b")
-_NOTE = re.compile(r"^(?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])$")
-_EVENTS = (
-    ("joint press conference", "joint-news-conference"),
-    ("joint news conference", "joint-news-conference"),
-    ("press conference", "news-conference"),
-    ("news conference", "news-conference"),
-    ("gaggle", "press-gaggle"),
-    ("background press call", "background-call"),
-    ("press call", "background-call"),
-    ("briefing", "press-briefing"),
-    ("interview", "interview"),
-    ("fact sheet", "statement"),
-    ("statement", "statement"),
-    ("address", "speech"),
-    ("speech", "speech"),
-    ("remarks", "remarks"),
-)
 _ORGANISATION = re.compile(
     r"\b(?:Team|Officials?|Council|Administration|Office|Department|House|Members?|Task Force)\b"
 )
@@ -88,11 +69,6 @@ def _paragraphs(lines: list[str], first: int) -> list[_Paragraph]:
         assert current is not None
         current.lines.append(line[marker:].strip() if marker else text)
     return found
-
-
-def _event(title: str) -> str:
-    lowered = title.lower()
-    return next((kind for phrase, kind in _EVENTS if phrase in lowered), "other")
 
 
 def _slug_id(url: str | None, day: str, file: str) -> str:
@@ -183,7 +159,7 @@ class WhiteHouseImporter:
             text = paragraph.text()
             if _LABEL.match(text) or _Q.match(text):
                 break
-            if _TIME.match(text):
+            if reader.TIME.match(text):
                 places = [p.text(", ") for p in paragraphs[:index]]
                 found.place = ", ".join(places) or None
                 found.time = text
