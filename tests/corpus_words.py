@@ -36,7 +36,7 @@ def transcript_words(data: dict[str, Any]) -> list[str]:
     for turn in data["turns"]:
         words += WORD.findall(turn.get("label") or "")
         for paragraph in turn.get("paragraphs", []):
-            words += WORD.findall(paragraph)
+            words += WORD.findall(paragraph if isinstance(paragraph, str) else paragraph["text"])
     return words
 
 

@@ -239,3 +239,11 @@ def test_a_role_label_seen_once_is_a_label() -> None:
         ("Operator", "OPERATOR"), ("Senior administration official",
                                    "SENIOR ADMINISTRATION OFFICIAL"),
         ("Senior administration official", "SENIOR ADMINISTRATION OFFICIAL")]
+
+
+def test_a_time_of_day_after_a_label_stays_words() -> None:
+    text = ("Press Gaggle by Alma Madeup, March 3, 2019\n\nMS. MADEUP:  Good morning.\n\n"
+            "AIDE:  12:55 is when —\n\nMS. MADEUP:  12:55. Okay.\n")
+    _, draft = read(text, "gaggle.txt")
+    assert [(t.label, t.paragraphs, t.starts) for t in draft.turns][1:] == [
+        ("AIDE", ["12:55 is when —"], []), ("MS. MADEUP", ["12:55. Okay."], [])]

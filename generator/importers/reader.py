@@ -25,7 +25,7 @@ _WORD = r"[^\W\d_][\w’'.\-]*"
 _PARTICLES = r"(?:de|da|del|della|der|den|van|von|bin|bint|ibn|al|el|la|le|di|du|dos|das|of|the)"
 _NAME = rf"{_WORD}(?: (?:{_PARTICLES} )*{_WORD}){{0,7}}(?: \d{{1,3}})?"
 _NOTE = r"(?: ?\((?P<note>[^()]{1,160})\))?"
-_STAMP = r"(?:\s*\(?(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\)?)?"
+_STAMP = r"(?:\s*\((?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)\))?"
 # "Jane Doe: text", "MS. DOE (via interpreter): text", "Chris Wallace: (01:02)" alone.
 _COLON = re.compile(rf"^(?P<label>(?P<who>{_NAME}){_NOTE}) ?:{_STAMP}(?:\s+(?P<text>\S.*))?$", re.S)
 # "THE PRESIDENT. text", "MR. MUSK. text" (the American Presidency Project's style).
