@@ -85,7 +85,7 @@ def _given(args: argparse.Namespace) -> Meta:
         except ValueError:
             raise ArchiveError(f"--date: expected YYYY-MM-DD, found {args.date!r}") from None
     if args.event is not None and args.event not in EVENT_KINDS:
-        raise ArchiveError(f"--event: expected one of {', '.join(EVENT_KINDS)}, "
+        raise ArchiveError(f"--event: expected one of: {', '.join(EVENT_KINDS)}, "
                            f"found {args.event!r}")
     if args.url is not None and not re.match(r"https?://", args.url):
         raise ArchiveError(f"--url: expected an address starting with http:// or https://, "

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CONTENT, CORPUS
+from corpus_leaks import leaks
 from corpus_words import first_difference, source_words, transcript_words
 
 from generator.importing import ImportReport, import_files
@@ -73,13 +74,17 @@ def test_every_briefing_imports_with_no_error_and_no_word_lost(
     folder, report = imported(unpacked / "content", briefings + CONFERENCES)
     assert [str(f) for f in report.failures] == []
     assert len(report.written) == 1196
-    lost = {}
+    lost, leaked = {}, {}
     for data in transcripts(folder).values():
         raw = folder / data["source"]["file"]
         expected, actual = source_words(raw.read_text("utf-8-sig")), transcript_words(data)
         if actual != expected:
             lost[raw.name] = first_difference(expected, actual)
+        if found := leaks(data):
+            leaked[raw.name] = found
     assert lost == {}
+    # No paragraph begins with a label its document uses: nobody's words in another's turn.
+    assert leaked == {}
     assert top_speakers_named_twice(folder, 30) == []
 
 
