@@ -247,3 +247,13 @@ def test_a_time_of_day_after_a_label_stays_words() -> None:
     _, draft = read(text, "gaggle.txt")
     assert [(t.label, t.paragraphs, t.starts) for t in draft.turns][1:] == [
         ("AIDE", ["12:55 is when —"], []), ("MS. MADEUP", ["12:55. Okay."], [])]
+
+
+def test_an_outlet_asks_as_an_unnamed_journalist() -> None:
+    text = ("Fictown Forum, March 3, 2019\n\nAlma Madeup: Welcome.\n\n"
+            "Fictown News: Why bridges?\n\nAlma Madeup: Rivers.\n\n"
+            "KYODO: And tunnels?\n\nAlma Madeup: Mountains.\n")
+    assert [t[:3] for t in turns(text)] == [
+        ("statement", "Alma Madeup", "Alma Madeup"), ("question", None, "Fictown News"),
+        ("answer", "Alma Madeup", "Alma Madeup"), ("question", None, "KYODO"),
+        ("answer", "Alma Madeup", "Alma Madeup")]

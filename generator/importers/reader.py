@@ -126,10 +126,18 @@ def candidate(block: Block) -> _Candidate | None:
     return None
 
 
+# A news outlet's name as a label (``BLOOMBERG:``, ``Kyodo News:``): an unnamed journalist.
+_OUTLET = re.compile(
+    r"^(?:[\w&.’'\-]+ ){0,3}(?:news|tv|television|times|post|radio|agency|newspaper|reuters|afp|"
+    r"ap|cnn|bbc|nbc|abc|cbs|tass|ria novosti|xinhua|nhk|kyodo|bloomberg|interfax|al jazeera|"
+    r"dpa|efe|ansa|anadolu)$", re.I)
+
+
 def _kind_of_label(who: str) -> str | None:
     """``question`` or ``remark`` for unnamed journalists, None for a speaker."""
     key = normalise(re.sub(r"\s+\d+$", "", who)).rstrip(".")
-    if key in _ASKERS:
+    if key in _ASKERS or (_OUTLET.match(key) and not any(
+            word.upper() in labels.HONORIFICS for word in key.split())):
         return "question"
     if key in _REMARKERS:
         return "remark"
@@ -305,8 +313,11 @@ class _Turns:
                 # A dash for a colon counts only for a label the document uses with one.
                 verdicts[cand.label] = (verdicts.get(cand.label, (False, ""))[0], "dash")
         accepted = Counter(c.label for c in found if c and verdicts[c.label][0])
+        # A rare label close to a frequent one is its misspelling; numbered voices
+        # ("Speaker 1", "Speaker 2") and roles are never one another's.
         typos = {label: labels.typo_of(label, accepted) for label in accepted
-                 if not labels.is_role(label) and not _kind_of_label(label)}
+                 if not labels.is_role(label) and not _kind_of_label(label)
+                 and not _UNRESOLVED.match(label) and not re.search(r"\d$", label)}
         self.whos = {c.label: c.who for c in found if c}
         names = {c.who for c in found if c and verdicts.get(c.label, (False,))[0]}
         for who in names:
