@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test golden lint clean bench bench-import bench-search
+.PHONY: site serve test golden lint clean bench bench-import bench-search import-report
 
 # The virtual environment with the pinned dependencies (constraints.txt pins every package).
 $(BIN)/transcripts: pyproject.toml constraints.txt
@@ -40,6 +40,9 @@ bench-search: $(VENV)/.test-deps  ## Benchmark: bytes one search downloads on th
 
 bench-import: $(BIN)/transcripts  ## Benchmark: import the 1,151 briefings, print files per second
 	$(BIN)/python benchmarks/bench_import.py
+
+import-report: $(BIN)/transcripts  ## Every corpus file imported: turns, label leaks, doubts by kind, per family
+	$(BIN)/python benchmarks/import_report.py
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests
