@@ -257,3 +257,11 @@ def test_an_outlet_asks_as_an_unnamed_journalist() -> None:
         ("statement", "Alma Madeup", "Alma Madeup"), ("question", None, "Fictown News"),
         ("answer", "Alma Madeup", "Alma Madeup"), ("question", None, "KYODO"),
         ("answer", "Alma Madeup", "Alma Madeup")]
+
+
+def test_an_outlet_called_on_is_the_moderator_s_words() -> None:
+    text = ("Press Briefing, March 3, 2019\n\nMS. MADEUP:  Last question.\n\n"
+            "MODERATOR: AP.\n\nQ  Thanks. Will it open?\n\nMS. MADEUP:  Yes.\n")
+    assert [t[:4] for t in turns(text)][1:3] == [
+        ("remark", "Moderator", "MODERATOR", ["AP."]),
+        ("question", None, "Q", ["Thanks. Will it open?"])]

@@ -162,7 +162,10 @@ def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tu
     who = found.who
     first = who.split()[0].lower().rstrip(".")
     if _kind_of_label(who) or _kind_of_label(found.label):
-        return True, "journalist"
+        # "AP." opening a sentence is no label; "AP:" is the outlet asking.
+        if found.shape != "period" or normalise(who).rstrip(".") in _ASKERS:
+            return True, "journalist"
+        return False, "outlet"
     if normalise(who) in _PROSE or first in _PROSE or normalise(found.label) in _PROSE:
         return False, "prose"
     if len(who) > 60:
@@ -363,7 +366,7 @@ class _Turns:
         """Two labels in a row ("MS. DOE:  Q But..."): the words go with the second, the
         label keeps both as printed, and the line is reported."""
         inner = candidate(Block(cand.text, block.line))
-        if inner is None or inner.shape in ("bold", "dash") or not _accepted(
+        if inner is None or inner.shape not in ("colon", "question") or not _accepted(
                 inner, counts, self.evidence)[0]:
             return cand
         if inner.label != cand.label and _kind_of_label(inner.who) and _kind_of_label(cand.who):
