@@ -265,3 +265,23 @@ def test_an_outlet_called_on_is_the_moderator_s_words() -> None:
     assert [t[:4] for t in turns(text)][1:3] == [
         ("remark", "Moderator", "MODERATOR", ["AP."]),
         ("question", None, "Q", ["Thanks. Will it open?"])]
+
+
+def test_labels_with_a_slip_of_the_pen_are_still_labels() -> None:
+    text = ("Press Briefing, March 3, 2019\n\nMR. FIREFLY:  Good morning.\n\n"
+            "Q  Will it open?\n\nMR: FIREFLY:  Yes.\n\nQ  When?\n\nMr. FIREFLY:  Soon.\n\n"
+            "MOERATOR:  Next question.\n\nModerator:  Last one.\n\nQ  Why?\n\n"
+            "MR. FIREFLY:  Rivers.\n")
+    assert [(t[1], t[2]) for t in turns(text)] == [
+        ("Mr. Firefly", "MR. FIREFLY"), (None, "Q"), ("Mr. Firefly", "MR: FIREFLY"),
+        (None, "Q"), ("Mr. Firefly", "Mr. FIREFLY"), ("Moderator", "MOERATOR"),
+        ("Moderator", "Moderator"), (None, "Q"), ("Mr. Firefly", "MR. FIREFLY")]
+
+
+def test_quotes_read_aloud_are_not_labels() -> None:
+    text = ("Press Briefing, March 3, 2019\n\nMS. MADEUP:  Here is what they said.\n\n"
+            "Tam Fictive: “It is a fine bridge.”\n\nOn Fictown: the bridge opens.\n\n"
+            "Q  Thank you.\n\nMS. MADEUP:  Thanks.\n")
+    assert [t[3] for t in turns(text)][0] == [
+        "Here is what they said.", "Tam Fictive: “It is a fine bridge.”",
+        "On Fictown: the bridge opens."]

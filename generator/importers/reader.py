@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from generator.errors import ImportFailure
 from generator.importers import labels, offices
 from generator.importers.base import Block, Doubt, Draft, DraftPerson, DraftTurn, Meta, Source
@@ -32,6 +34,7 @@ _COLON = re.compile(rf"^(?P<label>(?P<who>{_NAME}){_NOTE}) ?:{_STAMP}(?:\s+(?P<t
 _PERIOD = re.compile(
     r"^(?P<label>(?P<who>[A-Z][A-Z’'\-]*\.?(?: [A-Z][A-Z’'\-]*\.?){0,5})"
     r"(?: \((?P<note>[^()]{1,160})\))?)\.(?:\s+(?P<text>\S.*))?$", re.S)
+_COURTESY_COLON = re.compile(r"^(MR|MS|MRS|DR): (?=[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+)? ?:)")
 # "MR. DOE — that —": an interrupted label with a dash for a colon (only for a label
 # the document uses with a colon elsewhere).
 _DASH = re.compile(r"^(?P<who>[A-Z][A-Z’'\-]*\.?(?: [A-Z][A-Z’'\-]*\.?){1,5}) (?P<text>[—–].*)$",
@@ -111,6 +114,13 @@ def candidate(block: Block) -> _Candidate | None:
         if match["who"] in ("Q",) or match.group("rest") is None:
             return _Candidate(_squeeze(match["label"]), match["who"], match["note"],
                               words or "", "question", match.groupdict().get("stamp"))
+    if courtesy := _COURTESY_COLON.match(text):
+        # "MR: ZIENTS: text": a colon typed for the period of "MR."
+        text = f"{courtesy[1]}. {text[courtesy.end():]}"
+        if (match := _COLON.match(text)) and _name_like(match["who"]):
+            label = _squeeze(block.text[: courtesy.end()] + match["label"][len(courtesy[1]) + 2:])
+            return _Candidate(label, _squeeze(match["who"]), match["note"], match["text"] or "",
+                              "colon", match["stamp"])
     if (match := _COLON.match(text)) and _name_like(match["who"]):
         return _Candidate(_squeeze(match["label"]), _squeeze(match["who"]), match["note"],
                           match["text"] or "", "colon", match["stamp"])
@@ -177,16 +187,17 @@ def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tu
         return True, "marked"
     if normalise(who) in evidence.known or normalise(found.label) in evidence.known:
         return True, "known"
-    if counts[found.label] >= 2 or counts[who] >= 2:
-        return True, "recurs"
+    if counts[found.label] >= 2 or counts[who] >= 2 or counts[found.label.upper()] >= 2:
+        return True, "recurs"  # "Mr. ZIENTS" once beside "MR. ZIENTS" recurs
     if _UNRESOLVED.match(who):
         return True, "unresolved"
     if offices.office_of(who.upper()) is not None:
         return True, "office"
     words = who.replace(".", ". ").split()
     honorific = words[0].upper() in labels.HONORIFICS or words[0].upper() + "." in _COURTESY
-    if upper and labels.is_role(who) and found.shape == "colon":
-        return True, "role"  # OPERATOR:, AIDE:, SENIOR ADMINISTRATION OFFICIAL:
+    if found.shape == "colon" and (upper or len(words) <= 3) and (
+            labels.is_role(who) or (upper and len(words) == 1 and _near_role(who))):
+        return True, "role"  # OPERATOR:, Moderator:, MOERATOR:, SENIOR ADMINISTRATION OFFICIAL:
     if upper and honorific and len(words) >= 2:
         return True, "honorific"
     if upper and evidence.upper_labels and found.shape == "colon" and (
@@ -199,6 +210,14 @@ def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tu
     return False, "once"
 
 
+_ROLE_WORDS = ("MODERATOR", "OPERATOR", "INTERPRETER", "ANNOUNCER", "PARTICIPANT")
+
+
+def _near_role(word: str) -> bool:
+    """A misspelt role noun (``MOERATOR``, ``MODERTOR``)."""
+    return len(word) >= 6 and any(fuzz.ratio(word, role) >= 85 for role in _ROLE_WORDS)
+
+
 def _person(label: str, evidence: Evidence, texts: list[str]) -> DraftPerson:
     """The person (or anonymous role) a printed label stands for."""
     day = evidence.day or "0001-01-01"
@@ -208,6 +227,9 @@ def _person(label: str, evidence: Evidence, texts: list[str]) -> DraftPerson:
         number = re.search(r"\s(\d+|[A-Z])$", label)
         name = "Unidentified speaker" + (f" {number[1]}" if number else "")
         return DraftPerson(name, kind="role", variants=[label])
+    if label.isupper() and " " not in label and not labels.is_role(label) and _near_role(label):
+        role = max(_ROLE_WORDS, key=lambda word: fuzz.ratio(label, word))
+        return DraftPerson(labels.role_name(role), kind="role", variants=[label])
     if label.isupper():
         person = labels.person(label, day, texts)
         if person.name.isupper() and person.kind == "person":
@@ -308,7 +330,8 @@ class _Turns:
         counts: Counter[str] = Counter()
         for cand in found:
             if cand is not None:
-                counts.update({cand.label, cand.who})  # once per block, label or name
+                # Once per block, as printed, as a name, and in upper case.
+                counts.update({cand.label, cand.who, cand.label.upper()})
         verdicts = {c.label: _accepted(c, counts, self.evidence)
                     for c in found if c and c.shape != "dash"}
         for cand in found:
@@ -346,6 +369,8 @@ class _Turns:
                 if reason in ("honorific", "title", "marked") and accepted[label] == 1 \
                         and counts[cand.who] < 2:
                     self._doubt(block.line, f"label {label!r} seen once ({reason})", label)
+                if reason == "role" and not labels.is_role(cand.who):
+                    self._doubt(block.line, f"label {label!r} taken for a misspelt role", label)
                 if _UNRESOLVED.match(cand.who):
                     self._doubt(block.line, f"label {label!r} does not say who speaks "
                                 f"({accepted[label]} turns)", label)

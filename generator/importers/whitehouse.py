@@ -44,9 +44,7 @@ class _Paragraph:
 def _person_label(label: str) -> bool:
     """A label that may start a line inside a block: it looks like a person or role."""
     first = label.split()[0]
-    return first in {"MR.", "MS.", "MRS.", "DR.", "THE", "PRESIDENT", "SECRETARY"} or (
-        labels.is_role(label)
-    )
+    return first in labels.HONORIFICS or labels.is_role(label)
 
 
 def _paragraphs(lines: list[str], first: int) -> list[_Paragraph]:
