@@ -72,19 +72,10 @@ class JsonImporter:
         doubts: list[Doubt] = []
         for item, line in zip(items, lines, strict=True):
             value = item.get(_own(item, "start", start_key, source))
-            start = None
-            if value is not None:
-                ms = structured.milliseconds(value, per_unit)
-                if ms is None:
-                    doubts.append(Doubt(line, f"start time {value!r} not read: "
-                                        "expected seconds or HH:MM:SS"))
-                else:
-                    start = structured.clock(ms)
+            start = structured.start_of(value, per_unit, line, doubts)
             speaker = structured.speaker_name(item.get(_own(item, "speaker", speaker_key, source)))
             text_value = item.get(_own(item, "text", text_key, source))
-            for number, words in enumerate(structured.paragraphs(_words(text_value))):
-                blocks.append(Block(words, line, speaker=speaker,
-                                    start=start if number == 0 else None))
+            blocks += structured.turn_blocks(_words(text_value), line, speaker, start)
         found = structured.meta_of(data) if isinstance(data, dict) else Meta()
         where = f"under {'.'.join(path)!r}" if path else "at the top"
         fields = ", ".join(f"{name}: {key!r}" for name, key in

@@ -198,6 +198,23 @@ def paragraphs(text: str) -> list[str]:
     return [p for part in re.split(r"\n\s*\n", text) if (p := squeeze(part))]
 
 
+def start_of(value: Any, per_unit: int, line: int, doubts: list[Doubt]) -> str | None:
+    """A turn's start time as ``HH:MM:SS.mmm``; a value that is no time is a doubt."""
+    if value is None or value == "":
+        return None
+    ms = milliseconds(value, per_unit)
+    if ms is None:
+        doubts.append(Doubt(line, f"start time {value!r} not read: expected seconds or HH:MM:SS"))
+        return None
+    return clock(ms)
+
+
+def turn_blocks(text: str, line: int, speaker: str | None, start: str | None) -> list[Block]:
+    """The paragraphs of one turn of structured data; the first keeps the turn's start."""
+    return [Block(words, line, speaker=speaker, start=start if number == 0 else None)
+            for number, words in enumerate(paragraphs(text))]
+
+
 def from_name(file: str) -> Meta:
     """What a file's name says: an ISO date in it, and the rest as a title
     (``2031-05-06-harbour-briefing.vtt`` → 2031-05-06, ``Harbour briefing``)."""

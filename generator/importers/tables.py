@@ -94,14 +94,6 @@ def _blocks(row: list[str], line: int, columns: dict[str, int | None], per_unit:
         index = columns[field]
         return row[index].strip() if index is not None and index < len(row) else ""
 
-    start = None
-    if value := cell("start"):
-        ms = structured.milliseconds(value, per_unit)
-        if ms is None:
-            doubts.append(Doubt(line, f"start time {value!r} not read: expected seconds or "
-                                "HH:MM:SS"))
-        else:
-            start = structured.clock(ms)
+    start = structured.start_of(cell("start"), per_unit, line, doubts)
     speaker = structured.speaker_name(cell("speaker"))
-    return [Block(words, line, speaker=speaker, start=start if number == 0 else None)
-            for number, words in enumerate(structured.paragraphs(cell("text")))]
+    return structured.turn_blocks(cell("text"), line, speaker, start)
