@@ -29,7 +29,7 @@ class SpeakerView:
     turns: tuple[tuple[Transcript, tuple[Turn, ...]], ...]
     """Their spoken turns, grouped by transcript, newest first."""
     questions: tuple[tuple[Transcript, Turn], ...]
-    """Questions addressed to them, newest first."""
+    """Questions put to them, newest first: addressed to them, or answered by them."""
     questions_by_topic: tuple[tuple[str | None, tuple[tuple[Transcript, Turn], ...]], ...]
     """The same questions grouped by topic (None: no topic), largest group first."""
     topics: tuple[tuple[str, int], ...]
@@ -69,9 +69,13 @@ def build_views(archive: Archive) -> Views:
     years: dict[str, Counter[tuple[str, bool]]] = defaultdict(Counter)
     for transcript in archive.transcripts:
         involved = {p.speaker for p in transcript.participants}
+        asked = {turn.id: turn for turn in transcript.turns if turn.kind == "question"}
+        put: dict[str, list[Turn]] = defaultdict(list)  # speaker → questions, in order
         for turn in transcript.turns:
             for target in turn.to:
-                questions[target].append((transcript, turn))
+                put[target].append(turn)
+            if turn.speaker is not None and turn.responds_to in asked:
+                put[turn.speaker].append(asked[turn.responds_to])
             if turn.speaker is not None:
                 involved.add(turn.speaker)
                 if turn.paragraphs:
@@ -89,6 +93,11 @@ def build_views(archive: Archive) -> Views:
                     years[topic][(transcript.date[:4], turn.kind == "question")] += 1
         for speaker in sorted(involved):
             appears[speaker].append(transcript)
+        for speaker, put_to in put.items():
+            # A question both addressed to someone and answered by them counts once.
+            ordered = sorted({id(q): q for q in put_to}.values(),
+                             key=lambda q: transcript.turns.index(q))
+            questions[speaker] += [(transcript, question) for question in ordered]
     all_years = sorted({t.date[:4] for t in archive.transcripts})
     speakers = {
         sid: SpeakerView(
