@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from generator import exports, redirects
 from generator.charts import year_chart
+from generator.excerpts import excerpt
 from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript, Turn
 from generator.views import Passage, Views, word_count
 
@@ -115,19 +116,6 @@ def replies(transcript: Transcript) -> dict[str, list[Turn]]:
         if turn.responds_to:
             found[turn.responds_to].append(turn)
     return found
-
-
-def highlight(paragraph: Paragraph, topic: str) -> Markup:
-    """The paragraph's text with the words that identify ``topic`` marked, escaped."""
-    out, last = [], 0
-    for mark_topic, start, end in paragraph.marks:
-        if mark_topic != topic or start < last:
-            continue
-        out += [escape(paragraph.text[last:start]), Markup("<mark>"),
-                escape(paragraph.text[start:end]), Markup("</mark>")]
-        last = end
-    out.append(escape(paragraph.text[last:]))
-    return Markup("").join(out)
 
 
 def chunks(items: tuple, size: int = PAGE_SIZE) -> list[tuple]:  # type: ignore[type-arg]
@@ -323,7 +311,7 @@ def render_site(
     env, html_env = environment(template_dirs), environment(template_dirs, markdown=False)
     links = Links(archive)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
-              "site_url": site_url, "highlight": highlight, "year_chart": year_chart,
+              "site_url": site_url, "excerpt": excerpt, "year_chart": year_chart,
               "speaker_link": links.speaker, "topic_link": links.topic, "replies": replies}
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:

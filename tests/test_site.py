@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import CONTENT, SAMPLE_ID, SAMPLE_RAW
 
+from generator import excerpts
 from generator.build import Paths
 from generator.cli import main
 
@@ -115,17 +116,31 @@ def test_every_internal_link_points_to_an_existing_anchor(sample_site: Paths) ->
     assert checked > 50
 
 
-def test_topic_passages_quote_the_paragraph_they_link_to(sample_site: Paths) -> None:
+def test_passages_are_excerpts_of_the_paragraph_they_link_to(sample_site: Paths) -> None:
+    """Topic and speaker pages show excerpts; each links to the paragraph holding its text."""
     transcript = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
-    quotes = 0
-    for topic_page in (sample_site.out / "topics").glob("*/index.html"):
-        for quote in soup(topic_page).select("blockquote.tx-quote"):
+    quotes = shortened = 0
+    pages = [*(sample_site.out / "topics").glob("*/index.html"),
+             *(sample_site.out / "speakers").glob("*/index.html")]
+    for listing in pages:
+        for quote in soup(listing).select("blockquote.tx-quote"):
             link = quote.select_one(".tx-quote__cite a[href*='#p']")
             anchor = link["href"].split("#")[1]
             original = transcript.select_one(f"#{anchor} .tx-para__text").get_text()
-            assert original.removesuffix(" ¶") == quote.select_one(".tx-quote__text").get_text()
+            original = original.removesuffix(" ¶")
+            shown = quote.select_one(".tx-quote__text").get_text()
+            assert len(shown) <= excerpts.LIMIT + 10
+            # Every piece between the ellipses is the paragraph's own words, in order.
+            position = 0
+            for piece in (p.strip() for p in shown.split(excerpts.ELLIPSIS)):
+                if piece:
+                    found = original.find(piece, position)
+                    assert found >= 0, f"{piece!r} is not in {anchor}"
+                    position = found + len(piece)
+            shortened += shown != original
             quotes += 1
     assert quotes >= 20
+    assert shortened >= 10  # the long paragraphs are cut
 
 
 def test_machine_readable_data(sample_site: Paths) -> None:
