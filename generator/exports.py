@@ -7,6 +7,7 @@ Feeds carry absolute addresses, so they need the site's public URL (``site_url``
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Iterable
@@ -23,9 +24,10 @@ FEED_SIZE = 50
 
 CSV_COLUMNS = (
     "transcript", "date", "title", "turn", "paragraph", "speaker", "speaker_name", "kind",
-    "topics", "text", "permalink",
+    "topics", "permalink",
 )
-"""Columns of the paragraph CSV files, documented on the site's data page."""
+"""Columns of the paragraph CSV files, documented on the site's data page. The text is
+not repeated here: it is in the per-transcript JSON and ``archive.jsonl.gz`` once each."""
 
 
 def _timestamp(day: str) -> datetime:
@@ -110,7 +112,6 @@ def paragraph_rows(archive: Archive, site_url: str) -> Iterable[tuple[Passage, d
                     "speaker_name": archive.speakers[turn.speaker].name if turn.speaker else "",
                     "kind": turn.kind,
                     "topics": ";".join(paragraph.topics),
-                    "text": paragraph.text,
                     "permalink": permalink(site_url, transcript, paragraph.id),
                 }
 
@@ -127,3 +128,17 @@ def to_csv(rows: Iterable[dict[str, Any]]) -> str:
 def to_jsonl(records: Iterable[dict[str, Any]]) -> str:
     """One JSON document per line."""
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
+
+
+def gzipped(text: str) -> bytes:
+    """``text`` compressed with gzip, byte for byte the same for the same text (no time
+    stamp, no file name), so that an unchanged archive rewrites nothing."""
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def index_record(transcript: Transcript, site_url: str) -> dict[str, Any]:
+    """One line of ``archive.jsonl``: a transcript's metadata and where its text is."""
+    base = site_url.rstrip("/")
+    return {"id": transcript.id, "title": transcript.title, "date": transcript.date,
+            "url": permalink(site_url, transcript),
+            "data": f"{base}/data/transcripts/{transcript.id}.json"}

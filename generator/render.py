@@ -254,12 +254,15 @@ def _said_pages(turns: tuple) -> list[list]:  # type: ignore[type-arg]
 
 def render_exports(
     archive: Archive, views: Views, site_url: str, site_name: str
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, str | bytes]]:
     """Feeds and bulk downloads: (relative path, content)."""
     yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
-    yield "data/archive.jsonl", exports.to_jsonl(
+    # The whole archive once, compressed; at the old address, a small index of it.
+    yield "data/archive.jsonl.gz", exports.gzipped(exports.to_jsonl(
         transcript_json(t, archive) for t in archive.transcripts
-    )
+    ))
+    yield "data/archive.jsonl", exports.to_jsonl(
+        exports.index_record(t, site_url) for t in archive.transcripts)
     rows = list(exports.paragraph_rows(archive, site_url))
     yield "data/paragraphs.csv", exports.to_csv(row for _, row in rows)
     # One pass to group the rows: filtering all rows per topic and per speaker would

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -22,6 +23,11 @@ PERMALINK = f"{SITE_URL.rstrip('/')}/transcripts/{SAMPLE_ID}/"
 def sample_paragraphs() -> list[str]:
     data = yaml.safe_load((CONTENT / "transcripts" / f"{SAMPLE_ID}.yaml").read_text("utf-8"))
     return [p for turn in data["turns"] for p in turn.get("paragraphs", [])]
+
+
+def sample_yaml_title() -> str:
+    return yaml.safe_load((CONTENT / "transcripts" / f"{SAMPLE_ID}.yaml").read_text("utf-8"))[
+        "title"]
 
 
 def parse_feed(path: Path) -> feedparser.FeedParserDict:
@@ -66,12 +72,23 @@ def test_speaker_feed_carries_lavrovs_words(sample_site: Paths) -> None:
     assert len(feed.entries) == 20 - 3  # every paragraph but the three questions
 
 
-def test_jsonl_export_holds_every_paragraph(sample_site: Paths) -> None:
-    lines = (sample_site.out / "data" / "archive.jsonl").read_text("utf-8").splitlines()
-    records = [json.loads(line) for line in lines]
+def test_the_compressed_archive_holds_every_paragraph_once(sample_site: Paths) -> None:
+    data = gzip.decompress((sample_site.out / "data" / "archive.jsonl.gz").read_bytes())
+    records = [json.loads(line) for line in data.decode("utf-8").splitlines()]
     assert [r["id"] for r in records] == [SAMPLE_ID]
     exported = [p["text"] for t in records[0]["turns"] for p in t["paragraphs"]]
     assert exported == sample_paragraphs()
+    single = json.loads((sample_site.out / "data" / "transcripts" / f"{SAMPLE_ID}.json")
+                        .read_text("utf-8"))
+    assert records[0] == single
+
+
+def test_the_old_jsonl_address_holds_an_index_of_the_archive(sample_site: Paths) -> None:
+    lines = (sample_site.out / "data" / "archive.jsonl").read_text("utf-8").splitlines()
+    [record] = [json.loads(line) for line in lines]
+    assert record == {"id": SAMPLE_ID, "title": sample_yaml_title(), "date": "2016-04-15",
+                      "url": PERMALINK,
+                      "data": f"{SITE_URL.rstrip('/')}/data/transcripts/{SAMPLE_ID}.json"}
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -80,8 +97,9 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def test_paragraph_csv(sample_site: Paths) -> None:
     rows = read_csv(sample_site.out / "data" / "paragraphs.csv")
-    assert [row["text"] for row in rows] == sample_paragraphs()
-    assert rows[0]["permalink"] == PERMALINK + "#p1"
+    assert "text" not in rows[0]  # the text is published once, in the JSON
+    assert [row["permalink"] for row in rows] == [
+        f"{PERMALINK}#p{n}" for n in range(1, len(sample_paragraphs()) + 1)]
     assert (rows[0]["speaker"], rows[0]["speaker_name"], rows[0]["kind"]) == (
         "sergey-lavrov", "Sergey Lavrov", "statement"
     )
@@ -93,8 +111,9 @@ def test_topic_and_speaker_csv_match_their_pages(sample_site: Paths) -> None:
     rows = read_csv(sample_site.out / "data" / "topics" / "korean-peninsula.csv")
     assert rows and all("korean-peninsula" in row["topics"].split(";") for row in rows)
     page = sample_site.out / "topics" / "korean-peninsula" / "index.html"
-    quotes = BeautifulSoup(page.read_text("utf-8"), "html.parser").select(".tx-quote__text")
-    assert [q.get_text() for q in quotes] == [row["text"] for row in rows]
+    links = BeautifulSoup(page.read_text("utf-8"), "html.parser").select(
+        ".tx-quote__cite a[href*='#p']")
+    assert [link["href"].split("#")[1] for link in links] == [row["paragraph"] for row in rows]
     lavrov = read_csv(sample_site.out / "data" / "speakers" / "sergey-lavrov.csv")
     assert len(lavrov) == 17 and {row["speaker"] for row in lavrov} == {"sergey-lavrov"}
 
