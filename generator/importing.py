@@ -110,10 +110,11 @@ class _Names:
         assert found.speaker is not None
         if line is not None:
             self.checked.add((person.name, label))
-            if found.doubt and not any(
-                    d.line == line and (d.message == found.doubt or label is not None and
-                                        d.message.startswith(f"label {label!r} taken for"))
-                    for d in self.doubts):
+            if found.doubt and Doubt(line, found.doubt) not in self.doubts:
+                # It says more than the importer's doubt about the label, if there is one.
+                self.doubts[:] = [d for d in self.doubts if not (
+                    d.line == line and label is not None
+                    and d.message.startswith(f"label {label!r} taken for"))]
                 self.doubts.append(Doubt(line, found.doubt))
         if person.name in self.resolved:
             return self.resolved[person.name]  # resolved before: looked at for its doubt

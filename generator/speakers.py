@@ -5,9 +5,10 @@ Three outcomes, as parliamentary parsers do it: ``known`` (one speaker fits),
 ``ambiguous`` (several fit on that date: an error naming the candidates).
 
 One person is one speaker: a middle initial does not make another person (``Vivek H.
-Murthy`` is ``Vivek Murthy``), and a misspelt label (``SECREATRY MAYORKAS``) is the
-speaker whose label it misspells when the office and the dates fit, with a doubt that
-says so: a guess is never silent.
+Murthy`` is ``Vivek Murthy``); a name that shortens a known one is that person
+(``Luisana Pérez``, ``Luisana Pérez Fernández``); a misspelt label (``SECREATRY
+MAYORKAS``) is the speaker whose label it misspells when the office and the dates fit.
+The last two are guesses, and a guess is never silent: the resolution carries a doubt.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ class Resolution:
     candidates: tuple[str, ...] = ()
     """Ids that fit equally well, when ambiguous."""
     doubt: str | None = None
-    """What the resolution is unsure of, for a reviewer (a misspelt label taken for a
-    known speaker); None when it is sure."""
+    """What the resolution is unsure of, for a reviewer (a misspelt label, or a name
+    that shortens another, taken for a known speaker); None when it is sure."""
 
 
 # Honorifics that name different people when swapped (MR. KIM is not MS. KIM).
@@ -69,8 +70,8 @@ def misspelt(label: str, other: str) -> bool:
 
     The same words but one, and that one alike letter for letter (``SECREATRY MAYORKAS``,
     ``SECRETARY MAYORKAS``; ``CHAIR BERSTEIN``, ``CHAIR BERNSTEIN``). Another honorific
-    (``MR.``, ``MS.``) or another or a further word is not a misspelling. Labels that
-    differ only in case, spacing or full stops are the same label, not misspelt.
+    (``MR.``, ``MS.``), a plural, or another or a further word is not a misspelling.
+    Labels that differ only in case, spacing or full stops are the same label.
     """
     mine, theirs = label_key(label).split(), label_key(other).split()
     if len(mine) != len(theirs) or mine == theirs:
@@ -79,8 +80,8 @@ def misspelt(label: str, other: str) -> bool:
     if len(differ) != 1:
         return False
     [(a, b)] = differ
-    if a in _COURTESY and b in _COURTESY:
-        return False
+    if a in _COURTESY and b in _COURTESY or a + "s" == b or b + "s" == a:
+        return False  # MS. is not MR., OFFICIALS are not an OFFICIAL
     least = _MISSPELT_SHORT_WORD if max(len(a), len(b)) <= 4 else _MISSPELT_WORD
     return fuzz.ratio(a, b) >= least
 
@@ -88,8 +89,18 @@ def misspelt(label: str, other: str) -> bool:
 def plain_name(name: str) -> str:
     """A name without its middle initials: ``Vivek H. Murthy`` → ``vivek murthy``."""
     words = normalise(name).split()
-    middle = [w for w in words[1:-1] if not re.fullmatch(r"[^\W\d_]\.?", w)]
-    return " ".join([*words[:1], *middle, *words[-1:]])
+    if len(words) < 3:
+        return " ".join(words)
+    middle = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
+    return " ".join([words[0], *middle, words[-1]])
+
+
+def _initials(name: str) -> set[str]:
+    """The middle initials of a name, without their full stops."""
+    return {w.rstrip(".") for w in normalise(name).split()[1:-1] if _INITIAL.fullmatch(w)}
+
+
+_INITIAL = re.compile(r"[^\W\d_]\.?")
 
 
 class Index:
@@ -106,6 +117,8 @@ class Index:
         self.unordered: dict[str, list[Speaker]] = {}
         self.plain: dict[str, list[Speaker]] = {}
         """Names of people without their middle initials."""
+        self.firsts: dict[str, list[Speaker]] = {}
+        """People by the first word of their names, accents aside."""
         for speaker in registry.values():
             self._index(speaker)
 
@@ -120,6 +133,10 @@ class Index:
             for name in {plain_name(n) for n in (speaker.name, *speaker.variants)}:
                 if len(name.split()) >= 2 and speaker not in self.plain.setdefault(name, []):
                     self.plain[name].append(speaker)
+            for name in {_folded(n)[0] for n in (speaker.name, *speaker.variants)
+                         if len(n.split()) >= 2}:
+                if speaker not in self.firsts.setdefault(name, []):
+                    self.firsts[name].append(speaker)
             for name in {normalise(n).split()[-1] for n in (speaker.name, *speaker.variants)
                          if n.split()}:
                 if speaker not in self.surnames.setdefault(name, []):
@@ -133,7 +150,7 @@ class Index:
     def remove(self, speaker: Speaker) -> None:
         """Forget a speaker added by ``add`` (its file failed to import)."""
         self.registry.pop(speaker.id, None)
-        for table in (self.names, self.surnames, self.unordered, self.plain):
+        for table in (self.names, self.surnames, self.unordered, self.plain, self.firsts):
             for key in [k for k, found in table.items() if speaker in found]:
                 table[key] = [s for s in table[key] if s is not speaker]
                 if not table[key]:
@@ -162,12 +179,19 @@ class Index:
         fits = fits or list(self.names.get(normalise(name), ()))
         if not fits and len(name.split()) >= 2 and not surname:
             fits = list(self.unordered.get(_unordered(name), ()))
-        if not fits and len(name.split()) >= 3 and not surname:
-            # "Vivek H. Murthy" is "Vivek Murthy": a middle initial is no other person.
-            fits = list(self.plain.get(plain_name(name), ()))
+        if not fits and not surname:
+            # "Vivek H. Murthy" is "Vivek Murthy": a middle initial is no other person,
+            # unless the speaker is printed with another one (Rufus T. and Rufus Q.).
+            initials = _initials(name)
+            fits = [s for s in self.plain.get(plain_name(name), ())
+                    if not initials or all(_initials(n) in (set(), initials)
+                                           for n in (s.name, *s.variants)
+                                           if plain_name(n) == plain_name(name))]
+        doubt = None
+        if not fits and not surname:
+            fits, doubt = self._shortened(name)
         if not fits and surname:
             fits = list(self.surnames.get(normalise(surname), ()))
-        doubt = None
         if not fits:
             fits, doubt = self._misspelt(tuple(dict.fromkeys(
                 p for p in (label, *variants) if p)), day)
@@ -187,24 +211,46 @@ class Index:
             new_id = f"{base}-{number}"
         return Resolution("new", new_id)
 
+    def _shortened(self, name: str) -> tuple[list[Speaker], str | None]:
+        """The one person whose name this one shortens or lengthens, and the doubt saying
+        so: "Luisana Pérez" is "Luisana Pérez Fernández" (a compound surname printed
+        short, accents dropped), "Keisha Bottoms" is "Keisha Lance Bottoms". The first
+        word must be the same, and every word of the shorter name be in the longer, in
+        order. Several people fitting is no answer."""
+        words = _folded(name)
+        if len(words) < 2:
+            return [], None
+        found: dict[str, tuple[Speaker, str]] = {}
+        for speaker in self.firsts.get(words[0], ()):
+            for printed in (speaker.name, *speaker.variants):
+                theirs = _folded(printed)
+                if len(theirs) >= 2 and theirs != words and (
+                        _within(words, theirs) or _within(theirs, words)):
+                    found.setdefault(speaker.id, (speaker, printed))
+        if len(found) != 1:
+            return [], None
+        [(speaker, printed)] = found.values()
+        return [speaker], f"name {name!r} taken for {speaker.name} (the same as {printed!r}, " \
+                          "one shortened)"
+
     def _misspelt(self, printed: tuple[str, ...], day: str) -> tuple[list[Speaker], str | None]:
         """The one speaker a label misspells (and the doubt saying so), or nobody.
 
-        Only people, printed with an office or honorific and a name (two words at
-        least): MODERATOR is not a misspelt OPERATOR. The office must fit (only one word
-        differs, so the rest of the label, its office words included, is the same) and so
-        must the dates: a speaker with dated roles holds one of them on ``day``. Several
-        speakers fitting is no answer.
+        A person's label has an office or honorific and a name (two words at least); an
+        anonymous role's may be one word (MODERTOR is MODERATOR, OPERATOR is not). The
+        office must fit (only one word differs, so the rest of the label, its office
+        words included, is the same) and so must the dates: a speaker with dated roles
+        holds one of them on ``day``. Several speakers fitting is no answer.
         """
         for label in printed:
-            if len(label_key(label).split()) < 2:
-                continue
+            one_word = len(label_key(label).split()) < 2
             found: dict[str, tuple[Speaker, str]] = {}
             for key, speakers in self.names.items():
                 if not misspelt(label, key):
                     continue
                 for speaker in speakers:
-                    if speaker.kind != "person" or speaker.roles and not speaker.roles_on(day):
+                    if (one_word and speaker.kind == "person"
+                            or speaker.roles and not speaker.roles_on(day)):
                         continue
                     variant = next((v for v in (*speaker.variants, speaker.name)
                                     if normalise(v) == key), key)
@@ -230,6 +276,18 @@ class Index:
             if close is not None:
                 return f"label {label!r} taken for {speaker.name} (close to {close!r})"
         return None
+
+
+def _folded(name: str) -> list[str]:
+    """The words of a name without case, accents or middle initials."""
+    text = unicodedata.normalize("NFKD", plain_name(name))
+    return "".join(c for c in text if not unicodedata.combining(c)).split()
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """Every word of ``short`` in ``long``, in order, the first ones the same."""
+    rest = iter(long[1:])
+    return len(short) < len(long) and short[0] == long[0] and all(w in rest for w in short[1:])
 
 
 def _unordered(name: str) -> str:

@@ -115,3 +115,23 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
 def read(text: str, file: str, format: str | None = None, **given: str):
     """Import ``text`` as if it were the file ``file``: (format, draft)."""
     return importers.read(Source(file, text.encode("utf-8"), Meta(**given)), format)
+
+
+@pytest.fixture(scope="session")
+def white_house(tmp_path_factory: pytest.TempPathFactory):
+    """All 1,196 White House files of the corpus (the 1,151 briefings unpacked from their
+    tarball, and the 45 press conferences) imported once for the whole test session into a
+    content folder holding the sample's registry: (folder, report, briefings)."""
+    import tarfile
+
+    from generator.importing import import_files
+
+    unpacked = tmp_path_factory.mktemp("briefings")
+    with tarfile.open(CORPUS / "whitehouse" / "press-briefings-2021-2025.tar.xz") as archive:
+        archive.extractall(unpacked, filter="data")
+    briefings = sorted(unpacked.rglob("*.md"))
+    conferences = sorted((CORPUS / "whitehouse" / "press-conferences").glob("*.md"))
+    folder = unpacked / "content"
+    folder.mkdir()
+    shutil.copy(CONTENT / "speakers.yaml", folder / "speakers.yaml")
+    return folder, import_files(briefings + conferences, folder), briefings

@@ -10,6 +10,7 @@ nobody: it is an anonymous role, kept apart from people in the registry.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -45,6 +46,7 @@ _NAME_WORD = r"[A-Z][\w’'.\-]*"
 # Long honorifics, which a label may misspell (SECREATRY, ADMINSTRATOR, PRESIDEN).
 _LONG_HONORIFICS = sorted(w for w in HONORIFICS if len(w) >= 6)
 _MISSPELT_HONORIFIC = 85  # rapidfuzz ratio: SECREATRY/SECRETARY 89, CHANCE/CHANCELLOR 75
+_ALIKE_LABEL = 85  # a rare label this alike to another of the file is taken for it
 # Abstract nouns name offices and fields, never people ("Senior Advisor for Clean Energy
 # Innovation Podesta", "Public Engagement Keisha Lance Bottoms").
 _TITLE_SUFFIX = re.compile(r"(?:\w{2,}(?:tion|sion)|\w{4,}(?:ment|ness|ship|ics|ogy|ism))s?$",
@@ -90,25 +92,31 @@ def surname_of(label: str) -> str:
 
 
 def _title_case(text: str) -> str:
-    """``MS. JEAN-PIERRE`` → ``Ms. Jean-Pierre``; mixed-case text is left as printed."""
+    """``MS. JEAN-PIERRE`` → ``Ms. Jean-Pierre``, ``LÓPEZ`` → ``López``; mixed-case text is
+    left as printed."""
     if not text.isupper():
         return text
-    return re.sub(r"[A-Z]{2,}", lambda m: m[0][0] + m[0][1:].lower(), text)
+    return re.sub(r"[^\W\d_]{2,}", lambda m: m[0][0] + m[0][1:].lower(), text)
 
 
 def _title_word(word: str) -> bool:
-    """A word of an office's name as a title prints it: an honorific, its plural
-    (``Advisers``), an organisation (``Agency``) or an abstract noun (``Innovation``),
-    never a given name."""
+    """An honorific as a title prints it, or its plural (``Advisers``): never a name."""
     upper = word.upper()
-    return (upper in HONORIFICS or upper.rstrip(".") in HONORIFICS or upper in _ORGANISATIONS
-            or (len(upper) > 3 and upper.endswith("S") and upper[:-1] in HONORIFICS)
-            or bool(_TITLE_SUFFIX.search(word)))
+    return (upper in HONORIFICS or upper.rstrip(".") in HONORIFICS
+            or (len(upper) > 3 and upper.endswith("S") and upper[:-1] in HONORIFICS))
 
 
-@lru_cache(maxsize=8)
+def _office_word(word: str) -> bool:
+    """A word of what an office is of: an organisation (``Agency``) or an abstract noun
+    (``Innovation``, ``Engagement``), never a given name."""
+    return word.upper() in _ORGANISATIONS or bool(_TITLE_SUFFIX.search(word))
+
+
+@lru_cache(maxsize=4096)
 def _lower_words(text: str) -> frozenset[str]:
-    """The words ``text`` prints in lower case (not parts of hyphenated words or addresses)."""
+    """The words ``text`` prints in lower case (not parts of hyphenated words or addresses).
+
+    Kept for a few thousand texts: the reader passes a document as its paragraphs."""
     return frozenset(re.findall(r"(?<![\w’'\-/.])[a-z][a-z’']*(?![\w’'\-/])", text))
 
 
@@ -118,20 +126,21 @@ def _common_word(word: str, texts: list[str]) -> bool:
     return lower != word and any(lower in _lower_words(text) for text in texts)
 
 
-def _given(before: str, texts: list[str]) -> list[str] | None:
-    """The given name printed right before a surname (``before`` is the text up to it),
-    when the source gives it whole; None when it does not.
+def _given(before: str, texts: list[str]) -> tuple[list[str], int] | None:
+    """The given name printed right before a surname (``before`` is the text up to it)
+    and how sure it is (2 sure, 1 less), when the source gives it whole; else None.
 
     The capitalised words before the surname run back to a boundary. After a strong one
     (the start, punctuation, an honorific, a lower-case word such as "by") the run is the
     given name if it has one or two words besides initials: "Governor John Bel Edwards",
-    "Dr. Vivek H. Murthy". After "of", "for", "the" the run starts with what the office
-    is of ("Secretary of Agriculture Tom Vilsack"), so its first word is never a name.
-    A title word (an abstract noun, ``Innovation``) ends the office: "Public Engagement
-    Keisha Lance Bottoms". Where the office may end anywhere in the run (a longer run, or
-    one holding a word the texts also print in lower case), only its last word is taken,
-    and a title word right before the surname means no given name at all: "Clean Energy
-    Innovation Podesta" gives none.
+    "Dr. Vivek H. Murthy". After what an office is of (an organisation, an abstract
+    noun) it is one or two words too, less surely: "Public Engagement Keisha Lance
+    Bottoms". After "of", "for", "the" the run starts with what the office is of
+    ("Secretary of Agriculture Tom Vilsack"): its first word is never a name. Where the
+    office may end anywhere in the run (a longer run, or one holding a word the texts
+    also print in lower case), only the last word is taken, less surely; and an office's
+    word right before the surname means no given name: "Clean Energy Innovation Podesta"
+    gives none.
     """
     if not before[-1:].isspace():
         return None  # "Jean-" before "Pierre": not a word of its own
@@ -149,6 +158,9 @@ def _given(before: str, texts: list[str]) -> list[str] | None:
               or _title_word(word)):
             boundary = "strong"  # punctuation, a sentence's end, "I’m", an honorific
             break
+        elif _office_word(word):
+            boundary = "office"
+            break
         else:
             run.insert(0, word)
         if lead:
@@ -158,38 +170,75 @@ def _given(before: str, texts: list[str]) -> list[str] | None:
         if len(before.split()) <= 8:
             boundary = "strong"  # the start of the text
     words = [i for i, w in enumerate(run) if not re.fullmatch(r"[A-Z]\.", w)]
-    if boundary != "strong" and words:
+    if boundary in ("connector", "long") and words:
         run, words = run[words[0] + 1:], [i - words[0] - 1 for i in words[1:]]
-    most = _GIVEN_WORDS
     common = [i for i in words if _common_word(run[i], texts)] if len(words) > 1 else []
     if common:
         run, words = run[common[-1] + 1:], [i - common[-1] - 1 for i in words if i > common[-1]]
-    if boundary != "strong" or common or len(words) > _GIVEN_WORDS:
-        most = 1
     if not words:
         return None
-    start = words[-most] if len(words) >= most else words[0]
-    return run[start:]
+    if boundary in ("strong", "office") and not common and len(words) <= _GIVEN_WORDS:
+        return run[words[0]:], 2 if boundary == "strong" else 1
+    return run[words[-1]:], 1
+
+
+def _letters() -> dict[str, str]:
+    """Latin letters by their letter without accents: ``e`` → ``eéèêëēĕėęě...``."""
+    found: dict[str, str] = {}
+    for code in [*range(ord("a"), ord("z") + 1), *range(0xC0, 0x250)]:
+        letter = chr(code).lower()
+        base = unicodedata.normalize("NFKD", letter)[:1]
+        if base.isascii() and base.isalpha() and letter not in found.get(base, ""):
+            found[base] = found.get(base, "") + letter
+    return found
+
+
+_LETTERS = _letters()
+
+
+def _pattern(surname: str) -> str:
+    """A regular expression for a surname whatever its accents or apostrophe: a label
+    prints ``MS. PEREZ`` for the text's "Luisana Pérez"."""
+    parts = []
+    for char in surname.lower():
+        base = unicodedata.normalize("NFKD", char)[:1]
+        if char in "’'":
+            parts.append("['’]")
+        elif base in _LETTERS:
+            parts.append(f"[{_LETTERS[base]}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
 
 
 def full_name(surname: str, texts: list[str]) -> str | None:
     """A full name ending (or, in East Asian order, starting) with ``surname`` in ``texts``,
     taken only where a text gives it whole (see ``_given``).
 
-    The first text is the title; the others are searched only for "Given Surname".
+    The first text is the title. A name that ends another one found ("Lance Bottoms",
+    "Keisha Lance Bottoms") is the same name, less whole, if the longer is found more
+    often; otherwise the longer one's first words may be an office's ("Coalitions Media
+    Luisana Pérez Fernández") and the shorter stands. Of the names left, the earliest
+    text's wins (the title's "Jennifer Klein" over the "Jen Klein" of the text), then the
+    one found surest there, then the one found most often. East Asian order ("Prime
+    Minister Kishida Fumio") is only trusted in the title, and only when nothing else is
+    found there.
     """
-    wanted = re.sub("[’']", "['’]", re.escape(surname))
+    wanted = _pattern(surname)
+    found: Counter[str] = Counter()
+    rank: dict[str, tuple[int, int]] = {}  # name → (minus the first text's number, how sure)
     for number, text in enumerate(texts):
-        found: Counter[str] = Counter()
-        # "Karine Jean-Pierre", "Jake J. Sullivan", "John Bel Edwards"
-        for match in re.finditer(rf"(?<![\w’'\-])({wanted})(?![\w’'\-])", text, re.I):
+        here: dict[str, int] = {}
+        # "Karine Jean-Pierre", "Jake J. Sullivan", "John Bel Edwards", "Vedant Patel’s"
+        for match in re.finditer(rf"(?<![\w’'\-])({wanted})(?=[’']s\b|[^\w’'\-]|$)", text, re.I):
             if not match[1][:1].isupper():
                 continue
             given = _given(text[max(0, match.start() - 200):match.start()], texts)
             if given:
-                found[" ".join([*given, match[1]])] += 1
-        if not found and number == 0:
-            # East Asian order is only trusted in the title ("Prime Minister Kishida Fumio").
+                name = " ".join([*given[0], match[1]])
+                here[name] = max(here.get(name, 0), given[1])
+                found[name] += 1
+        if not here and number == 0:
             for match in re.finditer(rf"\b({wanted}) ((?:{_NAME_WORD} ?){{1,2}})", text, re.I):
                 rest: list[str] = []
                 for word in match[2].split():
@@ -197,10 +246,18 @@ def full_name(surname: str, texts: list[str]) -> str | None:
                         break
                     rest.append(word)
                 if rest and match[1][:1].isupper():
-                    found[" ".join([match[1], *rest])] += 1
-        if found:
-            return found.most_common(1)[0][0]
-    return None
+                    name = " ".join([match[1], *rest])
+                    here[name] = 1
+                    found[name] += 1
+        for name, sure in here.items():
+            rank.setdefault(name, (-number, sure))
+    for short in list(found):
+        for long in list(found):
+            if short in found and long in found and long.endswith(f" {short}"):
+                del found[short if found[long] > found[short] else long]
+    if not found:
+        return None
+    return max(found, key=lambda name: (*rank[name], found[name]))
 
 
 def person(label: str, day: str, texts: list[str]) -> DraftPerson:
@@ -250,19 +307,24 @@ def typo_of(label: str, others: Counter[str]) -> str | None:
 
     ``others`` counts the file's labels. A misspelling differs from the label it
     misspells by one word, alike letter for letter (``generator.speakers.misspelt``), or
-    by full stops only. Of the two, the misspelt one has fewer honorifics spelt right
-    (SECREATRY MAYORKAS), or as many and fewer turns (CHAIR BERSTEIN, 4 turns, beside
-    CHAIR BERNSTEIN, 11): the order is strict, so no two labels are taken for each other.
+    by full stops only; a label printed once or twice may also be one that is alike as a
+    whole (MS. KIRBY once beside MR. KIRBY: rapidfuzz's ratio of 85 or more). Of the two,
+    the misspelt one has fewer honorifics spelt right (SECREATRY MAYORKAS), or as many
+    and fewer turns (CHAIR BERSTEIN, 4 turns, beside CHAIR BERNSTEIN, 11): the order is
+    strict, so no two labels are taken for each other.
     """
     rank = (_spelt_right(label), others[label])
     best, score = None, (0, 0, 0.0)
     for other, count in others.items():
-        if other == label or not (misspelt(label, other) or label_key(label) == label_key(other)):
+        if other == label:
             continue
         their = (_spelt_right(other), count)
         if their <= rank:
             continue
-        candidate = (*their, fuzz.ratio(label, other))
-        if candidate > score:
-            best, score = other, candidate
+        ratio = fuzz.ratio(label, other)
+        if not (misspelt(label, other) or label_key(label) == label_key(other)
+                or others[label] <= 2 and ratio >= _ALIKE_LABEL):
+            continue
+        if (*their, ratio) > score:
+            best, score = other, (*their, ratio)
     return best

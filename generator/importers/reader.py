@@ -194,7 +194,7 @@ def _accepted(found: _Candidate, counts: Counter[str], evidence: Evidence) -> tu
     if offices.office_of(who.upper()) is not None:
         return True, "office"
     words = who.replace(".", ". ").split()
-    honorific = words[0].upper() in labels.HONORIFICS or words[0].upper() + "." in _COURTESY
+    honorific = labels.is_honorific(words[0]) or words[0].upper() + "." in _COURTESY
     if found.shape == "colon" and (upper or len(words) <= 3) and (
             labels.is_role(who) or (upper and len(words) == 1 and _near_role(who))):
         return True, "role"  # OPERATOR:, Moderator:, MOERATOR:, SENIOR ADMINISTRATION OFFICIAL:
@@ -268,7 +268,7 @@ def strip_role(words: list[str]) -> list[str]:
         upper = word.upper().rstrip(".")
         if word.lower() == "the":
             name.pop(0)
-        elif (upper in labels.HONORIFICS or upper + "." in labels.HONORIFICS
+        elif (labels.is_honorific(upper) or labels.is_honorific(upper + ".")
               or word.lower() in ("of", "and", "for") or upper in _INSTITUTIONS
               or (after_of and len(name) > 2)):
             after_of = word.lower() == "of"

@@ -44,7 +44,7 @@ class _Paragraph:
 def _person_label(label: str) -> bool:
     """A label that may start a line inside a block: it looks like a person or role."""
     first = label.split()[0]
-    return first in labels.HONORIFICS or labels.is_role(label)
+    return labels.is_honorific(first) or labels.is_role(label)
 
 
 def _paragraphs(lines: list[str], first: int) -> list[_Paragraph]:
@@ -92,7 +92,7 @@ def _title_person(title: str, day: str) -> DraftPerson | None:
     ends = r"[,:;]| (?:Press|News) (?:Conference|Briefing|Call)\b| [-–—] "
     chunk = re.split(rf"{ends}| (?:and|at|in|on|to|of|for|before|during) ", match[1])[0]
     words = chunk.split()
-    while words and words[0].upper() in labels.HONORIFICS:
+    while words and labels.is_honorific(words[0]):
         words.pop(0)
     if not words:
         return None
