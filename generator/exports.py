@@ -23,11 +23,12 @@ FEED_SIZE = 50
 """Entries per feed: the newest ones."""
 
 CSV_COLUMNS = (
-    "transcript", "date", "title", "turn", "paragraph", "speaker", "speaker_name", "kind",
+    "transcript", "date", "turn", "paragraph", "speaker", "speaker_name", "kind",
     "topics", "permalink",
 )
-"""Columns of the paragraph CSV files, documented on the site's data page. The text is
-not repeated here: it is in the per-transcript JSON and ``archive.jsonl.gz`` once each."""
+"""Columns of the paragraph CSV files, documented on the site's data page. Neither the
+text nor the transcript's title is repeated on every row: they are in the per-transcript
+JSON (and ``transcripts.json`` has every title)."""
 
 
 def _timestamp(day: str) -> datetime:
@@ -105,7 +106,6 @@ def paragraph_rows(archive: Archive, site_url: str) -> Iterable[tuple[Passage, d
                 yield Passage(transcript, turn, paragraph), {
                     "transcript": transcript.id,
                     "date": transcript.date,
-                    "title": transcript.title,
                     "turn": turn.id,
                     "paragraph": paragraph.id,
                     "speaker": turn.speaker or "",

@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 from itertools import groupby
@@ -118,6 +118,17 @@ def replies(transcript: Transcript) -> dict[str, list[Turn]]:
     return found
 
 
+def by_transcript(passages: Iterable[Passage]) -> list[tuple[Transcript, list[Passage]]]:
+    """Consecutive passages of one transcript together: (transcript, its passages)."""
+    groups: list[tuple[Transcript, list[Passage]]] = []
+    for passage in passages:
+        if groups and groups[-1][0] is passage.transcript:
+            groups[-1][1].append(passage)
+        else:
+            groups.append((passage.transcript, [passage]))
+    return groups
+
+
 def chunks(items: tuple, size: int = PAGE_SIZE) -> list[tuple]:  # type: ignore[type-arg]
     """``items`` in pages of at most ``size``; always at least one (maybe empty) page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [()]
@@ -146,7 +157,8 @@ def environment(template_dirs: list[Path], markdown: bool = True) -> Environment
         lstrip_blocks=True,
     )
     env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count,
-                       raw_path=raw_path, path=safe_path, duration=duration)
+                       raw_path=raw_path, path=safe_path, duration=duration,
+                       by_transcript=by_transcript)
     env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
     return env
 
