@@ -1,6 +1,9 @@
 // Header search over the Pagefind index. A result is a paragraph: transcript title, date,
 // speaker and the matching sentence, linking to /transcripts/<id>/#p<N> with the words
 // highlighted there. Every text is inserted as text, never as markup.
+// Keyboard: Tab reaches the box, the filters, every result and "More results"; the arrow
+// keys move between the box and the results; Escape closes the search and gives focus back
+// to what opened it (the phone's search button, or the box itself).
 (function () {
   "use strict";
   var root = document.querySelector("[data-tx-search]");
@@ -13,6 +16,9 @@
   var filterBox = root.querySelector("[data-tx-search-filters]");
   var selects = Array.prototype.slice.call(root.querySelectorAll("[data-tx-filter]"));
   var toggle = document.getElementById("__search");
+  // The header's search button (phones) is a label: made a button the keyboard reaches.
+  var buttons = Array.prototype.slice.call(document.querySelectorAll("label[for=__search]"));
+  var opener = null;
   var pagefind = null, loading = null, timer = null, generation = 0;
   // Each shown transcript costs its whole text (its Pagefind fragment): show a few, and
   // more on request.
@@ -138,6 +144,8 @@
   }
 
   function render(term, results, total) {
+    var focusFrom = list.querySelectorAll(".tx-search__result").length;
+    var hadFocus = list.contains(document.activeElement);
     list.textContent = "";
     meta.textContent = total === 0 ? "No matching transcripts" :
       total + (total === 1 ? " matching transcript" : " matching transcripts");
@@ -162,6 +170,7 @@
       });
       list.append(li);
     });
+    return hadFocus ? focusFrom : -1;
   }
 
   function search(more) {
@@ -189,24 +198,46 @@
         if (mine !== generation) return;
         var items = pages.map(function (data) { return { data: data, hits: hits(data, speaker) }; })
           .filter(function (item) { return item.hits.length; });
-        render(term, items, response.results.length);
+        var focusFrom = render(term, items, response.results.length);
         if (response.results.length > shown) {
-          var more = element("li", "md-search-result__item tx-search__more");
+          var moreItem = element("li", "md-search-result__item tx-search__more");
           var button = element("button", "md-button", "More results");
           button.type = "button";
           button.addEventListener("click", function () { search(true); });
-          more.append(button);
-          list.append(more);
+          moreItem.append(button);
+          list.append(moreItem);
+        }
+        // "More results" replaced the list under the reader's focus: go on at the first
+        // result it added (or at the last one, if it added none).
+        if (focusFrom >= 0) {
+          var results = list.querySelectorAll(".tx-search__result");
+          var next = results[Math.min(focusFrom, results.length - 1)];
+          var link = next && next.querySelector("a");
+          if (link) link.focus();
         }
       });
     });
   }
 
   function open() { if (toggle) toggle.checked = true; load(); }
-  function close() { if (toggle) toggle.checked = false; input.blur(); }
 
-  input.addEventListener("focus", open);
+  // Closes the search; focus goes back to the button that opened it, or stays in the box.
+  var closing = false;
+  function close() {
+    if (toggle) toggle.checked = false;
+    var back = opener;
+    opener = null;
+    closing = true;
+    if (back && back.offsetParent !== null) back.focus();
+    else if (root.contains(document.activeElement) && document.activeElement !== input) {
+      input.focus({ preventScroll: true });
+    }
+    closing = false;
+  }
+
+  input.addEventListener("focus", function () { if (!closing) open(); });
   input.addEventListener("input", function () {
+    open();
     clearTimeout(timer);
     timer = setTimeout(function () { search(false); }, 150);
   });
@@ -219,7 +250,10 @@
     if (first) window.location.href = first.href;
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && toggle && toggle.checked) close();
+    if (event.key === "Escape" && toggle && toggle.checked) {
+      event.preventDefault();
+      close();
+    }
     if (event.key === "/" && document.activeElement === document.body) {
       event.preventDefault();
       input.focus();
@@ -227,6 +261,47 @@
   });
   if (toggle) toggle.addEventListener("change", function () {
     if (toggle.checked) input.focus();
+  });
+
+  // Up and down move between the box and the results.
+  root.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    if (event.target !== input && !event.target.matches(".tx-search__hit")) return;
+    var stops = [input].concat(Array.prototype.slice.call(list.querySelectorAll("a, button")));
+    var at = stops.indexOf(event.target);
+    var next = stops[at + (event.key === "ArrowDown" ? 1 : -1)];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  });
+
+  // Focus leaving the search for the page closes it (the page is under the overlay).
+  root.addEventListener("focusout", function (event) {
+    var to = event.relatedTarget;
+    if (to && !root.contains(to) && buttons.indexOf(to) < 0 && toggle && toggle.checked) {
+      opener = null;
+      toggle.checked = false;
+    }
+  });
+
+  buttons = buttons.filter(function (button) { return !root.contains(button); });
+  buttons.forEach(function (button) {
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", "Search");
+    button.addEventListener("click", function () { opener = button; });
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      if (toggle && toggle.checked) {
+        close();
+      } else {
+        opener = button;
+        open();
+        input.focus();
+      }
+    });
   });
 
   // Landing on a result: highlight the searched words in the paragraph it points to.
