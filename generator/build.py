@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator import links, search
+from generator.cache import Cache
 from generator.errors import BuildError
 from generator.load import load
 from generator.model import Archive
@@ -58,6 +59,11 @@ class Paths:
         return self.work / "docs"
 
     @property
+    def cache(self) -> Path:
+        """The loaded and tagged transcripts of the last build (``generator.cache``)."""
+        return self.work / "cache"
+
+    @property
     def fragments(self) -> Path:
         """Pre-rendered HTML of the large pages, inserted by ``mkdocs_hooks``."""
         return self.work / "fragments"
@@ -94,7 +100,7 @@ def generate(paths: Paths, workers: int | None = None) -> tuple[Archive, tuple[i
     Returns the tagged archive and (written, unchanged, deleted) page counts.
     """
     workers = workers if workers is not None else os.cpu_count() or 1
-    archive = load(paths.content, workers=workers, prepare=Tagger)
+    archive = load(paths.content, workers=workers, prepare=Tagger, cache=Cache(paths.cache))
     # The archive lives until the end: exempt its millions of objects from the garbage
     # collector's full passes, which otherwise walk them again and again while rendering.
     gc.freeze()
@@ -108,7 +114,7 @@ def generate(paths: Paths, workers: int | None = None) -> tuple[Archive, tuple[i
             checker.add(path, content)
             yield path, content
 
-    counts = sync_tree(paths.work, checked())
+    counts = sync_tree(paths.work, checked(), keep={paths.cache.name})
     checker.verify()  # the work folder is a cache: a broken link stops before publishing
     return archive, counts
 

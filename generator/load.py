@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import validate
+from generator.cache import Cache, Keys
 from generator.errors import ContentError, Problem
 from generator.model import (
     Archive,
@@ -332,17 +333,26 @@ def _unique_paragraph_ids(
 
 
 def _load_many(
-    job: tuple[list[Path], dict[str, Speaker] | None, dict[str, Topic] | None,
-               Callable[[Transcript], Transcript] | None],
+    job: tuple[list[tuple[Path, str | None]], dict[str, Speaker] | None,
+               dict[str, Topic] | None, Callable[[Transcript], Transcript] | None,
+               Keys | None],
 ) -> tuple[list[Transcript], list[Problem]]:
-    """Load (and prepare) some transcript files; runs in a worker process."""
-    paths, speakers, topics, prepare = job
+    """Load some transcript files, given as (path, cache key or None), and prepare each
+    one that has no problem; runs in a worker process. What is prepared is stored in the
+    cache, even when other files have problems: the next build needs it."""
+    items, speakers, topics, prepare, keys = job
     problems: list[Problem] = []
     found = []
-    for path in paths:
+    for path, key in items:
+        before = len(problems)
         transcript = load_transcript(path, speakers, problems, topics)
-        if transcript is not None:
-            found.append(prepare(transcript) if prepare and not problems else transcript)
+        if transcript is None:
+            continue
+        if prepare and len(problems) == before:
+            transcript = prepare(transcript)
+            if keys is not None and key is not None:
+                keys.store(path, key, transcript)
+        found.append(transcript)
     return found, problems
 
 
@@ -351,12 +361,15 @@ def load(
     workers: int = 1,
     prepare: Callable[[dict[str, Speaker], dict[str, Topic]],
                       Callable[[Transcript], Transcript]] | None = None,
+    cache: Cache | None = None,
 ) -> Archive:
     """Read and validate a whole content folder; raise ``ContentError`` listing every problem.
 
     ``prepare``, given the registries, makes a function applied to every transcript as
     soon as it is read (the build tags them there); with ``workers`` > 1 the files are
-    read and prepared in that many processes.
+    read and prepared in that many processes. With a ``cache`` (used only with
+    ``prepare``), unchanged files are taken from it, already prepared; the checks across
+    files run over all transcripts either way.
     """
     problems: list[Problem] = []
     if not content.is_dir():
@@ -372,20 +385,31 @@ def load(
         problems.append(Problem(str(path), None, None,
                                 "not read: transcript files end in .yaml"))
     paths = sorted(folder.glob("*.yaml"))
-    step = prepare(speakers, topics) if prepare and not problems else None
-    jobs = [(paths[i::workers], speakers if registry_ok else None,
-             topics if taxonomy_ok else None, step) for i in range(max(workers, 1))]
-    if workers > 1 and len(paths) >= 20 * workers:
+    ready = prepare is not None and not problems
+    # Entries are made by a working ``prepare`` step with sound registries; otherwise the
+    # build fails anyway, and every file is read so that all its problems are reported.
+    keys = cache.bind(speakers, topics, prepare) if cache is not None and ready else None
+    looked_up = keys.lookup_all(paths) if keys is not None else [(p, None, None) for p in paths]
+    transcripts = [transcript for _, _, transcript in looked_up if transcript is not None]
+    todo = [(path, key) for path, key, transcript in looked_up if transcript is None]
+    # Compiling the taxonomy for tagging takes a while: only when a file needs it.
+    step = prepare(speakers, topics) if prepare and ready and todo else None
+    jobs = [(todo[i::workers], speakers if registry_ok else None,
+             topics if taxonomy_ok else None, step, keys) for i in range(max(workers, 1))]
+    if workers > 1 and len(todo) >= 20 * workers:
         # Parsing, validating and tagging are CPU-bound and independent per file.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             parts = list(pool.map(_load_many, jobs))
     else:
-        parts = [_load_many((paths, *jobs[0][1:]))]
-    transcripts = []
+        parts = [_load_many((todo, *jobs[0][1:]))]
     for found, trouble in parts:
         transcripts += found
         problems += trouble
+    if cache is not None:
+        cache.hits, cache.misses = len(paths) - len(todo), len(todo)
+    if keys is not None:  # entries of edited, deleted or broken files, other contexts
+        keys.prune({(path.stem, key) for path, key, _ in looked_up if key is not None})
     problems += former_id_problems(
         [(t.id, t.former_ids, str(folder / f"{t.id}.yaml"), ()) for t in transcripts],
         "transcript", _transcript_lines)

@@ -34,13 +34,15 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 
 def sync_tree(
-    root: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+    root: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
+    keep: Iterable[str] = (),
 ) -> tuple[int, int, int]:
     """Make ``root`` hold exactly ``files`` (relative path → content, or such pairs as
     they are made, so that the whole site never has to sit in memory).
 
-    Only files whose content changed are written; files not in ``files`` are deleted.
-    Two contents for one path are an error. Returns (written, unchanged, deleted).
+    Only files whose content changed are written; files not in ``files`` are deleted,
+    except in the folders of ``root`` named in ``keep``. Two contents for one path are an
+    error. Returns (written, unchanged, deleted).
     """
     written = unchanged = deleted = 0
     items = sorted(files.items()) if isinstance(files, Mapping) else files
@@ -53,9 +55,12 @@ def sync_tree(
             written += 1
         else:
             unchanged += 1
+    kept = set(keep)
     if root.is_dir():
         for path in sorted(root.rglob("*"), reverse=True):
             relative = path.relative_to(root).as_posix()
+            if relative.split("/", 1)[0] in kept:
+                continue
             if path.is_file() and relative not in seen:
                 path.unlink()
                 deleted += 1
