@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from generator.errors import ImportFailure
 from generator.importers import labels, offices
 from generator.importers.base import Block, Doubt, Draft, DraftPerson, DraftTurn, Meta, Source
+from generator.importers.markup import squeeze as _squeeze
 from generator.speakers import normalise
 
 _WORD = r"[^\W\d_][\w’'.\-]*"
@@ -78,10 +79,6 @@ class _Candidate:
     shape: str
     """``question``, ``colon``, ``period`` or ``bold``."""
     stamp: str | None = None
-
-
-def _squeeze(text: str) -> str:
-    return " ".join(text.split())
 
 
 _PARTICLE_WORDS = frozenset(_PARTICLES[3:-1].split("|"))
