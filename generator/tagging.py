@@ -65,6 +65,49 @@ def _leading_literal(source: str) -> tuple[str, bool]:
     return "".join(chars).casefold(), boundary
 
 
+def _required(nodes: list[tuple[object, object]]) -> tuple[str, ...]:
+    """Texts, casefolded, one of which every match of a parsed regular expression holds;
+    () when nothing is known. The longest literal run the expression cannot skip wins;
+    an alternation requires one text of each branch."""
+    if len(nodes) == 1 and str(nodes[0][0]) == "BRANCH":
+        found: list[str] = []
+        for branch in nodes[0][1][1]:  # type: ignore[index]
+            texts = _required(list(branch))
+            if not texts:
+                return ()
+            found += texts
+        return tuple(dict.fromkeys(found))
+    options: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, value in [*nodes, (None, None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(value))  # type: ignore[arg-type]
+            continue
+        if run:
+            options.append(("".join(run),))
+            run = []
+        if name == "SUBPATTERN":
+            options.append(_required(list(value[3])))  # type: ignore[index]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[0] >= 1:  # type: ignore[index]
+            options.append(_required(list(value[2])))  # type: ignore[index]
+    options = [o for o in options if o and all(o)]
+    if not options:
+        return ()
+    best = max(options, key=lambda texts: min(len(t) for t in texts))
+    return tuple(dict.fromkeys(t.casefold() for t in best))
+
+
+def required_texts(source: str) -> tuple[str, ...]:
+    """``_required`` of a regular expression's source; () if it does not parse."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return _required(list(_parser.parse(source, re.IGNORECASE)))
+    except re.error:
+        return ()
+
+
 @dataclass(frozen=True)
 class Gate:
     """When a regular expression is worth running on a text."""
@@ -75,6 +118,14 @@ class Gate:
     """What every match starts with (casefolded), or "" when nothing is known."""
     boundary: bool
     """The literal starts a word: some word of the text must begin with it."""
+    required: tuple[str, ...] = ()
+    """Casefolded texts one of which the text must hold (``required_texts``)."""
+
+    def possible(self, folded: str) -> bool:
+        """Whether the expression can match a text, given the text casefolded."""
+        if self.literal and self.literal not in folded:
+            return False
+        return not self.required or any(text in folded for text in self.required)
 
 
 @dataclass(frozen=True)
@@ -92,21 +143,28 @@ class Matcher:
     """The topic's regular expressions, each with what a text must contain to match."""
     excludes: tuple[re.Pattern[str], ...]
     """What must not count as a match; tried only where something matched."""
+    starts: dict[str, re.Pattern[str]] | None = None
+    """The phrases by their casefolded first word, each group as one alternation in the
+    taxonomy's order; ``None`` when some phrase does not begin with a letter or digit
+    (then the whole alternation scans the text)."""
 
-    def spans(self, text: str, words: set[str] | None = None,
-              folded: str | None = None) -> list[tuple[int, int]]:
+    def spans(self, text: str, words: set[str] | None = None, folded: str | None = None,
+              phrases: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
         """Character spans in ``text`` that identify the topic, sorted and not overlapping.
 
         ``words`` (the casefolded words of ``text``) and ``folded`` (``text.casefold()``)
-        may be given to save recomputing them.
+        may be given to save recomputing them; so may ``phrases``, the matches of the
+        topic's phrases (``phrase_spans``).
         """
         folded = text.casefold() if folded is None else folded
         if words is None:
             words = set(_WORD.findall(folded))
-        scans = [g.pattern for g in self.regexes if not g.literal or g.literal in folded]
-        if not self.triggers.isdisjoint(words):
+        scans = [g.pattern for g in self.regexes if g.possible(folded)]
+        if phrases is None and not self.triggers.isdisjoint(words):
             scans += self.phrases
         found = [m.span() for rx in scans for m in rx.finditer(text) if m.end() > m.start()]
+        if phrases:
+            found += phrases
         if found and self.excludes:
             blocked = [m.span() for rx in self.excludes for m in rx.finditer(text)]
             found = [
@@ -134,19 +192,51 @@ def matchers(topics: dict[str, Topic]) -> list[Matcher]:
         if not topic.patterns:
             continue
         phrases = tuple(p for p in topic.patterns if not _is_regex(p))
-        firsts = (_WORD.findall(p.casefold()) for p in phrases)
         gates = []
         for pattern in (p for p in topic.patterns if _is_regex(p)):
             literal, boundary = _leading_literal(pattern[1:-1])
-            gates.append(Gate(compile_pattern(pattern), literal, boundary))
+            gates.append(Gate(compile_pattern(pattern), literal, boundary,
+                              required_texts(pattern[1:-1])))
+        firsts = [_WORD.findall(p.casefold()) for p in phrases]
         compiled.append(Matcher(
             topic=topic.id,
             phrases=compile_patterns(phrases),
             triggers=frozenset(words[0] for words in firsts if words),
             regexes=tuple(gates),
             excludes=compile_patterns(topic.exclude),
+            starts=_by_first_word(phrases, firsts),
         ))
     return compiled
+
+
+def _by_first_word(
+    phrases: tuple[str, ...], firsts: list[list[str]]
+) -> dict[str, re.Pattern[str]] | None:
+    """``Matcher.starts``: a phrase that begins with a word character can only match where
+    a word of the text begins, and that word is the phrase's first word. ``None`` if a
+    phrase begins otherwise, or if the phrases cannot be combined."""
+    groups: dict[str, list[str]] = {}
+    for phrase, words in zip(phrases, firsts, strict=True):
+        if not words or not _WORD.match(phrase.casefold()):
+            return None
+        groups.setdefault(words[0], []).append(phrase)
+    try:
+        return {word: compile_patterns(tuple(group))[0] for word, group in groups.items()}
+    except (re.error, IndexError):
+        return None
+
+
+def _word_starts(required: tuple[str, ...]) -> set[str]:
+    """Keys for ``Index.by_start`` from the texts one of which a text must hold: for each,
+    the first letters of a word it shows the start of (after a space or sign). Empty when
+    some text has no such word."""
+    keys = set()
+    for text in required:
+        match = re.search(r"(?<=\W)\w{2,}", text)
+        if match is None:
+            return set()
+        keys.add(match.group()[:_KEY])
+    return keys
 
 
 class Index:
@@ -159,24 +249,73 @@ class Index:
         self.by_word: dict[str, set[int]] = {}
         self.by_start: dict[str, set[int]] = {}
         self.always: set[int] = set()
+        self.gated: list[tuple[int, Gate]] = []
+        """Regular expressions tried only on texts that hold what they require."""
+        self.starting: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        """Casefolded word → (matcher number, its phrases beginning with that word)."""
         for number, matcher in enumerate(compiled):
-            for word in matcher.triggers:
-                self.by_word.setdefault(word, set()).add(number)
+            if matcher.starts is not None:
+                for word, pattern in matcher.starts.items():
+                    self.starting.setdefault(word, []).append((number, pattern))
+            else:
+                for word in matcher.triggers:
+                    self.by_word.setdefault(word, set()).add(number)
             for gate in matcher.regexes:
                 literal = gate.literal
                 if gate.boundary and _WORD.fullmatch(literal[:_KEY]) and len(literal) >= 2:
                     self.by_start.setdefault(literal[:_KEY], set()).add(number)
+                elif keys := _word_starts(gate.required):
+                    for key in keys:
+                        self.by_start.setdefault(key, set()).add(number)
+                elif gate.literal or gate.required:
+                    self.gated.append((number, gate))
                 else:
                     self.always.add(number)
 
-    def candidates(self, words: set[str]) -> list[Matcher]:
-        """The matchers worth trying on a text with these casefolded words, in order."""
+        self.finders = {word: re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+                        for word in self.starting}
+        """Where each first word occurs in a casefolded text."""
+        # The keys as sets: a set intersected with a set loops over the smaller one, with
+        # a dict over the dict.
+        self.words, self.starts = frozenset(self.by_word), frozenset(self.by_start)
+        self.firsts = frozenset(self.starting)
+
+    def candidates(self, words: set[str], folded: str) -> set[int]:
+        """The numbers of the matchers whose regular expressions, or whose phrases (for
+        matchers without ``starts``), are worth trying on a text with these casefolded
+        words (``folded``: the text casefolded)."""
         found = set(self.always)
-        for word in words:
-            found.update(self.by_word.get(word, ()))
-            for size in range(2, min(len(word), _KEY) + 1):
-                found.update(self.by_start.get(word[:size], ()))
-        return [self.compiled[n] for n in sorted(found)]
+        found.update(number for number, gate in self.gated if gate.possible(folded))
+        for word in words.intersection(self.words):
+            found.update(self.by_word[word])
+        starts = {word[:size] for word in words for size in range(2, min(len(word), _KEY) + 1)}
+        for start in starts.intersection(self.starts):
+            found.update(self.by_start[start])
+        return found
+
+    def phrase_spans(self, text: str, folded: str,
+                     words: set[str]) -> dict[int, list[tuple[int, int]]]:
+        """Matcher number → the matches of its phrases in ``text``, for the matchers with
+        ``starts``: each phrase is tried only where a word it begins with occurs, leftmost
+        first and never inside an earlier match of the same topic, as one scan of the
+        whole alternation would find them. ``folded`` must be as long as ``text``, so that
+        a word's place in one is its place in the other."""
+        hits = sorted(
+            (match.start(), word)
+            for word in words.intersection(self.firsts)
+            for match in self.finders[word].finditer(folded)
+        )
+        found: dict[int, list[tuple[int, int]]] = {}
+        ends: dict[int, int] = {}
+        for start, word in hits:
+            for number, pattern in self.starting[word]:
+                if start < ends.get(number, 0):
+                    continue
+                match = pattern.match(text, start)
+                if match and match.end() > start:
+                    found.setdefault(number, []).append(match.span())
+                    ends[number] = match.end()
+        return found
 
 
 def topics_of(text: str, compiled: list[Matcher]) -> tuple[str, ...]:
@@ -185,10 +324,21 @@ def topics_of(text: str, compiled: list[Matcher]) -> tuple[str, ...]:
 
 
 def _matches(text: str, index: Index) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(topic id, spans) of every topic that occurs in ``text``, in taxonomy order."""
     folded = text.casefold()
     words = set(_WORD.findall(folded))
-    found = ((m.topic, m.spans(text, words, folded)) for m in index.candidates(words))
-    return [(topic, spans) for topic, spans in found if spans]
+    if len(folded) != len(text):  # casefolding moved characters ("ß" → "ss"): scan it all
+        found = ((m.topic, m.spans(text, words, folded)) for m in index.compiled)
+        return [(topic, spans) for topic, spans in found if spans]
+    phrases = index.phrase_spans(text, folded, words)
+    matches = []
+    for number in sorted(index.candidates(words, folded).union(phrases)):
+        matcher = index.compiled[number]
+        known = phrases.get(number, []) if matcher.starts is not None else None
+        spans = matcher.spans(text, words, folded, known)
+        if spans:
+            matches.append((matcher.topic, spans))
+    return matches
 
 
 def tag_paragraph(paragraph: Paragraph, compiled: Index, order: dict[str, int]) -> Paragraph:

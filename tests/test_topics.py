@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator import cli
 from generator.importing import import_files
 from generator.load import load
-from generator.tagging import matchers, tag, topics_of
+from generator.tagging import Index, _matches, matchers, required_texts, tag, topics_of
 
 PROJECT = Path(__file__).resolve().parents[1]
 CONTENT = PROJECT / "content"
@@ -117,3 +119,54 @@ def compiled() -> list:
 @pytest.mark.parametrize(("text", "topic", "expected"), CASES)
 def test_precise_patterns(compiled: list, text: str, topic: str, expected: bool) -> None:
     assert (topic in topics_of(text, compiled)) is expected
+
+
+def _scanned(text: str, compiled: list) -> list:
+    """The reference: every topic's whole alternation run over the whole text."""
+    found = [(m.topic, m.spans(text)) for m in compiled]
+    return [(topic, spans) for topic, spans in found if spans]
+
+
+def test_indexed_matching_equals_a_full_scan(compiled: list) -> None:
+    """Phrases tried only where their first word occurs, and expressions only on texts
+    holding what they require, find exactly what scanning every pattern over the text
+    finds, spans included (the sample's paragraphs and the cases above)."""
+    index = Index(compiled)
+    texts = [p.text for t in load(CONTENT).transcripts for turn in t.turns
+             for p in turn.paragraphs] + [text for text, _, _ in CASES]
+    texts += ["Straße: the U.S.-Japan alliance, the Korean Peninsula and the Russia–Japan "
+              "peace treaty", "KOREAN PENINSULA korean peninsula Korean  Peninsula"]
+    for text in texts:
+        assert _matches(text, index) == _scanned(text, compiled), text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(
+    ["the", "Korean", "Peninsula", "U.S.", "Japan", "Russia", "–", "-", "Japanese", "Soviet",
+     "Declaration", "of", "1956", "peace", "treaty", "North", "South", "Korea", "nuclear",
+     "missile", "issue", "ß", "İ", ",", ".", "\n", "foreign", "investments", "chips",
+     "trade", "offs", "Kurils", "islands", "sanctions", "Syria", "crisis"]), max_size=40))
+def test_indexed_matching_equals_a_full_scan_on_any_words(compiled: list, words: list) -> None:
+    index = _index(compiled)
+    for joiner in (" ", ""):
+        text = joiner.join(words)
+        assert _matches(text, index) == _scanned(text, compiled)
+
+
+_INDEXES: dict[int, Index] = {}
+
+
+def _index(compiled: list) -> Index:
+    return _INDEXES.setdefault(id(compiled), Index(compiled))
+
+
+@pytest.mark.parametrize(("source", "required"), [
+    (r"\b(foreign|direct) investments?\b", (" investment",)),
+    (r"(Joint )?Declaration of 1956", ("declaration of 1956",)),
+    (r"Korea|Japan", ("korea", "japan")),
+    (r"x?", ()),
+    (r"(a|b)c", ("c",)),
+    (r"[", ()),
+])
+def test_required_texts(source: str, required: tuple) -> None:
+    assert required_texts(source) == required
