@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jsonschema_rs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
+from generator import validate
 from generator.cli import main
 from generator.errors import ContentError, Problem
 from generator.load import load
@@ -626,3 +631,32 @@ def test_cli_check_of_a_missing_folder(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f"Error: 1 problem in the content:\n  {missing}: content folder not found\n"
+
+
+def _nodes(node):  # type: ignore[no-untyped-def]
+    """Every mapping of a JSON Schema."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)
+
+
+_PATTERNS = sorted({node["pattern"] for name in
+                    ("transcript.schema.json", "speakers.schema.json", "topics.schema.json")
+                    for node in _nodes(validate.schema(name)) if "pattern" in node})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "ap1-9:0. /\\\\raw\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2028\u3000\ufeff\u180eZé"),
+    max_size=12), st.sampled_from(_PATTERNS))
+def test_fast_validator_never_accepts_what_jsonschema_refuses(text: str, pattern: str) -> None:
+    """The compiled check (jsonschema-rs) decides alone only when it accepts: it must then
+    agree with jsonschema, whose patterns run with Python's ``re``."""
+    schema = {"type": "string", "pattern": pattern}
+    fast = jsonschema_rs.validator_for(validate._python_spaces(schema))
+    if fast.is_valid(text):
+        assert Draft202012Validator(schema).is_valid(text)
