@@ -7,6 +7,8 @@ replaced only by a complete, successful build.
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 
 from generator import links, search
@@ -25,7 +28,7 @@ from generator.model import Archive
 from generator.render import render_site
 from generator.tagging import Tagger
 from generator.views import build_views
-from generator.write import recover, staging_folder, swap_in, sync_tree
+from generator.write import recover, staging_folder, swap_in, sync_tree, write_if_changed
 
 PROJECT = Path(__file__).resolve().parent.parent
 """The project folder: ``mkdocs.yml``, ``templates/`` and ``site_overrides/`` live here."""
@@ -186,17 +189,81 @@ def _build_date(archive: Archive) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def build(paths: Paths, timings: dict[str, float] | None = None) -> tuple[int, int, int]:
+_PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "Jinja2", "Markdown", "PyYAML",
+             "pymdown-extensions", "feedgen", "jsonschema", "jsonschema-rs")
+"""Packages whose version can change what a build publishes."""
+
+
+def fingerprint(paths: Paths) -> str:
+    """A digest of everything a build's output depends on: every file of the content
+    folder, the project's templates, theme overrides, MkDocs configuration and code, the
+    versions of the packages that render, the settings MkDocs reads from the environment,
+    and where the site goes. Reading it all takes a fraction of a second; loading the
+    archive, even from the cache, takes seconds."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode() + data)
+
+    roots = [("content", paths.content), ("templates", PROJECT / "templates"),
+             ("overrides", PROJECT / "site_overrides"), ("code", Path(__file__).parent)]
+    for name, root in roots:
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            add(f"{name}/{path.relative_to(root).as_posix()}", path.read_bytes())
+    add("config", paths.config.read_bytes())
+    add("settings", "\n".join(site_settings(paths.config)).encode())
+    add("site", str(paths.out).encode())
+    add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    for package in _PACKAGES:
+        try:
+            add(package, metadata.version(package).encode())
+        except metadata.PackageNotFoundError:
+            add(package, b"")
+    return digest.hexdigest()
+
+
+def _stamp(paths: Paths) -> Path:
+    """What the last complete build published: its ``fingerprint`` and page count."""
+    return paths.work / "built.json"
+
+
+def _up_to_date(paths: Paths, current: str) -> int | None:
+    """The page count of the last build if it published exactly this and the site is
+    still there; None otherwise."""
+    try:
+        stamp = json.loads(_stamp(paths).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not paths.out.is_dir() or not isinstance(stamp, dict) or stamp.get("fingerprint") != current:
+        return None
+    pages = stamp.get("pages")
+    return pages if isinstance(pages, int) else None
+
+
+def build(paths: Paths, timings: dict[str, float] | None = None,
+          force: bool = False) -> tuple[int, int, int]:
     """The whole build; returns the (written, unchanged, deleted) page counts.
 
+    When nothing the site depends on changed since the last build (``fingerprint``) and
+    the site is still there, nothing is done: (0, pages, 0). ``force`` builds anyway.
     ``timings``, if given, receives the seconds each stage took: ``generate`` (validate,
     tag, render, write), ``mkdocs`` and ``search``.
     """
     clock = _Clock(timings)
+    current = fingerprint(paths)
+    pages = None if force else _up_to_date(paths, current)
+    clock.lap("fingerprint")
+    if pages is not None:
+        return 0, pages, 0
+    # From here until the site is published, the stamp would be a lie.
+    _stamp(paths).unlink(missing_ok=True)
     archive, counts = generate(paths)
     clock.lap("generate")
     with _build_date(archive):
         publish(paths, clock)
+    write_if_changed(_stamp(paths), json.dumps(
+        {"fingerprint": current, "pages": counts[0] + counts[1]}) + "\n")
     return counts
 
 

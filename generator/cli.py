@@ -160,10 +160,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     paths = Paths.for_(args.content, args.out, args.work)
     timings: dict[str, float] = {}
-    written, unchanged, deleted = build(paths, timings)
+    written, unchanged, deleted = build(paths, timings, force=args.force)
     if args.timings:
         stages = (f"{stage} {seconds:.2f} s" for stage, seconds in timings.items())
         print("timings: " + ", ".join(stages))
+    if "generate" not in timings:
+        print("nothing changed since the last build: the site is up to date (--force rebuilds)")
     print(f"site: {paths.out}")
     print(f"pages: {written} written, {unchanged} unchanged, {deleted} deleted")
     return 0
@@ -278,6 +280,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--work", type=Path, default=None,
                      help="folder for the generated Markdown (default: .build beside --out)")
     sub.add_argument("--timings", action="store_true", help="print how long each stage took")
+    sub.add_argument("--force", action="store_true",
+                     help="build even when nothing changed since the last build")
     sub.set_defaults(run=cmd_build)
 
     sub = command("topics", "List the topics with their paragraph counts, or report coverage.")
