@@ -13,7 +13,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +25,7 @@ from generator.cache import Cache
 from generator.errors import BuildError
 from generator.load import load
 from generator.model import Archive
+from generator.progress import Progress
 from generator.render import render_site
 from generator.tagging import Tagger
 from generator.views import build_views
@@ -97,13 +98,21 @@ def site_settings(config: Path) -> tuple[str, str]:
     return settings.get("site_url") or "", settings.get("site_name") or "Transcript archive"
 
 
-def generate(paths: Paths, workers: int | None = None) -> tuple[Archive, tuple[int, int, int]]:
+def generate(paths: Paths, workers: int | None = None,
+             progress: Progress | None = None) -> tuple[Archive, tuple[int, int, int]]:
     """Validate the content and bring the generated Markdown up to date.
 
     Returns the tagged archive and (written, unchanged, deleted) page counts.
     """
     workers = workers if workers is not None else os.cpu_count() or 1
-    archive = load(paths.content, workers=workers, prepare=Tagger, cache=Cache(paths.cache))
+    progress = progress or Progress()
+    cache = Cache(paths.cache)
+    total = len(list((paths.content / "transcripts").glob("*.yaml")))
+    with progress.stage("load", total, "transcripts") as advance:
+        archive = load(paths.content, workers=workers, prepare=Tagger, cache=cache,
+                       progress=advance)
+    progress.say(f"load: {len(archive.transcripts)} transcripts, {cache.hits} from the cache, "
+                 f"{cache.misses} read and tagged")
     # The archive lives until the end: exempt its millions of objects from the garbage
     # collector's full passes, which otherwise walk them again and again while rendering.
     gc.freeze()
@@ -112,13 +121,18 @@ def generate(paths: Paths, workers: int | None = None) -> tuple[Archive, tuple[i
                         _raw_files(archive, paths.content), site_url, site_name)
     checker = links.LinkCheck()
 
-    def checked() -> Iterator[tuple[str, str | bytes]]:
+    def checked(advance: Callable[[int], None]) -> Iterator[tuple[str, str | bytes]]:
         for path, content in files:
             checker.add(path, content)
+            advance(1)
             yield path, content
 
-    counts = sync_tree(paths.work, checked(), keep={paths.cache.name})
+    with progress.stage("render") as advance:
+        keep = {paths.cache.name, _stamp(paths).name}
+        counts = sync_tree(paths.work, checked(advance), keep=keep)
     checker.verify()  # the work folder is a cache: a broken link stops before publishing
+    progress.say(f"render: {sum(counts[:2])} files, {counts[0]} written, {counts[1]} unchanged, "
+                 f"{counts[2]} deleted")
     return archive, counts
 
 
@@ -142,7 +156,19 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def publish(paths: Paths, clock: _Clock | None = None) -> None:
+class _Count(logging.Handler):
+    """Advances a progress bar for each page MkDocs reads and each page it writes."""
+
+    def __init__(self, advance: Callable[[int], None]) -> None:
+        super().__init__(logging.DEBUG)
+        self.advance = advance
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg.startswith(("Reading: ", "Building page ")):
+            self.advance(1)
+
+
+def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None = None) -> None:
     """Run MkDocs into a temporary folder, then swap it in for the site."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -151,14 +177,30 @@ def publish(paths: Paths, clock: _Clock | None = None) -> None:
     recover(paths.out)  # what a killed build left: its staging folder, a site moved aside
     staging = staging_folder(paths.out)
     clock = clock or _Clock(None)
+    progress = progress or Progress()
     logger, collect = logging.getLogger("mkdocs"), _Collect()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
+    pages = sum(1 for _ in paths.docs.rglob("*.md"))
+    steps = logging.getLogger("mkdocs.commands.build")
+    level = steps.level
     try:
-        mkdocs_build(mkdocs_config(paths, staging))
+        with progress.stage("mkdocs", 2 * pages, "steps") as advance:
+            counter = _Count(advance)
+            if progress.bars:
+                steps.addHandler(counter)
+                steps.setLevel(logging.DEBUG)
+            try:
+                mkdocs_build(mkdocs_config(paths, staging))
+            finally:
+                steps.removeHandler(counter)
+                steps.setLevel(level)
         clock.lap("mkdocs")
-        search.index(staging)
+        progress.say(f"mkdocs: {pages} pages")
+        with progress.stage("search", None, "steps"):
+            indexed = search.index(staging)
         clock.lap("search")
+        progress.say(f"search: {indexed} pages indexed")
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         details = "".join(f"\n  {message}" for message in collect.messages)
@@ -241,14 +283,14 @@ def _up_to_date(paths: Paths, current: str) -> int | None:
     return pages if isinstance(pages, int) else None
 
 
-def build(paths: Paths, timings: dict[str, float] | None = None,
-          force: bool = False) -> tuple[int, int, int]:
+def build(paths: Paths, timings: dict[str, float] | None = None, force: bool = False,
+          progress: Progress | None = None) -> tuple[int, int, int]:
     """The whole build; returns the (written, unchanged, deleted) page counts.
 
     When nothing the site depends on changed since the last build (``fingerprint``) and
     the site is still there, nothing is done: (0, pages, 0). ``force`` builds anyway.
     ``timings``, if given, receives the seconds each stage took: ``generate`` (validate,
-    tag, render, write), ``mkdocs`` and ``search``.
+    tag, render, write), ``mkdocs`` and ``search``; ``progress`` hears of each stage.
     """
     clock = _Clock(timings)
     current = fingerprint(paths)
@@ -258,10 +300,10 @@ def build(paths: Paths, timings: dict[str, float] | None = None,
         return 0, pages, 0
     # From here until the site is published, the stamp would be a lie.
     _stamp(paths).unlink(missing_ok=True)
-    archive, counts = generate(paths)
+    archive, counts = generate(paths, progress=progress)
     clock.lap("generate")
     with _build_date(archive):
-        publish(paths, clock)
+        publish(paths, clock, progress)
     write_if_changed(_stamp(paths), json.dumps(
         {"fingerprint": current, "pages": counts[0] + counts[1]}) + "\n")
     return counts

@@ -18,6 +18,7 @@ from generator.importers.base import Meta
 from generator.importing import FileReport, import_files
 from generator.load import load
 from generator.model import EVENT_KINDS
+from generator.progress import Progress
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("site")
@@ -40,28 +41,6 @@ def _expand(items: list[str]) -> list[Path]:
                 raise ArchiveError(f"{item}: no such file")
             found += [p for p in matches if p.is_file()]
     return found
-
-
-class _Progress:
-    """A one-line progress bar on stderr, shown only on a terminal and after a moment."""
-
-    def __init__(self, stream=sys.stderr, delay: float = 1.0):
-        self.stream, self.started, self.delay = stream, time.monotonic(), delay
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.stream.isatty() or time.monotonic() - self.started < self.delay:
-            return
-        width = 30
-        filled = width * done // max(total, 1)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        self.stream.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def _mapping(text: str | None) -> dict[str, str]:
@@ -111,13 +90,18 @@ def _print_file(file: FileReport) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    progress = _Progress()
-    try:
-        report = import_files(_expand(args.files), args.content, args.format, args.force,
+    files = _expand(args.files)
+    with Progress.shown().stage("import", len(files)) as advance:
+        done = 0
+
+        def progress(number: int, total: int) -> None:
+            nonlocal done
+            advance(number - done)
+            done = number
+
+        report = import_files(files, args.content, args.format, args.force,
                               progress=progress, given=_given(args),
                               mapping=_mapping(args.map), dry_run=args.dry_run)
-    finally:
-        progress.close()
     if args.dry_run:
         for file in report.files:
             _print_file(file)
@@ -160,7 +144,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     paths = Paths.for_(args.content, args.out, args.work)
     timings: dict[str, float] = {}
-    written, unchanged, deleted = build(paths, timings, force=args.force)
+    written, unchanged, deleted = build(paths, timings, force=args.force,
+                                        progress=Progress.shown())
     if args.timings:
         stages = (f"{stage} {seconds:.2f} s" for stage, seconds in timings.items())
         print("timings: " + ", ".join(stages))

@@ -332,6 +332,16 @@ def _unique_paragraph_ids(
     return None
 
 
+_SHARED: tuple[Any, ...] = ()
+"""What every job of a worker process needs (registries, prepare step, cache keys), set
+once when the process starts rather than pickled with each job."""
+
+
+def _share(*shared: Any) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
 def _load_many(
     job: tuple[list[tuple[Path, str | None]], dict[str, Speaker] | None,
                dict[str, Topic] | None, Callable[[Transcript], Transcript] | None,
@@ -341,6 +351,8 @@ def _load_many(
     one that has no problem; runs in a worker process. What is prepared is stored in the
     cache, even when other files have problems: the next build needs it."""
     items, speakers, topics, prepare, keys = job
+    if items and items[0] is None:  # (see _chunks) the rest from the worker's start
+        items, (speakers, topics, prepare, keys) = items[1:], _SHARED
     problems: list[Problem] = []
     found = []
     for path, key in items:
@@ -362,6 +374,7 @@ def load(
     prepare: Callable[[dict[str, Speaker], dict[str, Topic]],
                       Callable[[Transcript], Transcript]] | None = None,
     cache: Cache | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Archive:
     """Read and validate a whole content folder; raise ``ContentError`` listing every problem.
 
@@ -369,7 +382,8 @@ def load(
     soon as it is read (the build tags them there); with ``workers`` > 1 the files are
     read and prepared in that many processes. With a ``cache`` (used only with
     ``prepare``), unchanged files are taken from it, already prepared; the checks across
-    files run over all transcripts either way.
+    files run over all transcripts either way. ``progress(n)`` is told each time ``n``
+    more transcripts are loaded.
     """
     problems: list[Problem] = []
     if not content.is_dir():
@@ -394,18 +408,30 @@ def load(
     todo = [(path, key) for path, key, transcript in looked_up if transcript is None]
     # Compiling the taxonomy for tagging takes a while: only when a file needs it.
     step = prepare(speakers, topics) if prepare and ready and todo else None
-    jobs = [(todo[i::workers], speakers if registry_ok else None,
-             topics if taxonomy_ok else None, step, keys) for i in range(max(workers, 1))]
+    shared = (speakers if registry_ok else None, topics if taxonomy_ok else None, step, keys)
+    if progress is not None:
+        progress(len(transcripts))
     if workers > 1 and len(todo) >= 20 * workers:
-        # Parsing, validating and tagging are CPU-bound and independent per file.
+        # Parsing, validating and tagging are CPU-bound and independent per file. Jobs of
+        # a few files each, so that progress shows; the shared part goes once per worker.
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            parts = list(pool.map(_load_many, jobs))
+        size = max(1, min(25, len(todo) // (workers * 4)))
+        jobs = [([None, *todo[i:i + size]], None, None, None, None)
+                for i in range(0, len(todo), size)]
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_share,
+                                 initargs=shared) as pool:
+            for (found, trouble), (items, *_) in zip(pool.map(_load_many, jobs), jobs,
+                                                      strict=True):
+                transcripts += found
+                problems += trouble
+                if progress is not None:
+                    progress(len(items) - 1)
     else:
-        parts = [_load_many((todo, *jobs[0][1:]))]
-    for found, trouble in parts:
+        found, trouble = _load_many((todo, *shared))
         transcripts += found
         problems += trouble
+        if progress is not None:
+            progress(len(todo))
     if cache is not None:
         cache.hits, cache.misses = len(paths) - len(todo), len(todo)
     if keys is not None:  # entries of edited, deleted or broken files, other contexts
