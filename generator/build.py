@@ -23,13 +23,22 @@ from pathlib import Path
 from generator import links, search
 from generator.cache import Cache
 from generator.errors import BuildError
+from generator.incremental import FILE as FINGERPRINTS
+from generator.incremental import Fingerprints, context
 from generator.load import load
 from generator.model import Archive
 from generator.progress import Progress
 from generator.render import render_site
 from generator.tagging import Tagger
 from generator.views import build_views
-from generator.write import recover, staging_folder, swap_in, sync_tree, write_if_changed
+from generator.write import (
+    UNCHANGED,
+    recover,
+    staging_folder,
+    swap_in,
+    sync_tree,
+    write_if_changed,
+)
 
 PROJECT = Path(__file__).resolve().parent.parent
 """The project folder: ``mkdocs.yml``, ``templates/`` and ``site_overrides/`` live here."""
@@ -117,20 +126,36 @@ def generate(paths: Paths, workers: int | None = None,
     # collector's full passes, which otherwise walk them again and again while rendering.
     gc.freeze()
     site_url, site_name = site_settings(paths.config)
+    # Every transcript has a cache key when the load succeeded (files it could not read
+    # fail the load): pages whose inputs are unchanged are not rendered again.
+    known = all(t.id in cache.keys for t in archive.transcripts)
+    fingerprints = Fingerprints(paths.work, context(
+        paths.templates, site_url, site_name, archive.speakers, archive.topics),
+        cache.keys) if known else None
     files = render_site(archive, build_views(archive), paths.templates,
-                        _raw_files(archive, paths.content), site_url, site_name)
+                        _raw_files(archive, paths.content), site_url, site_name, fingerprints)
     checker = links.LinkCheck()
 
     def checked(advance: Callable[[int], None]) -> Iterator[tuple[str, str | bytes]]:
         for path, content in files:
-            checker.add(path, content)
+            if content is UNCHANGED and fingerprints is not None:
+                if path.startswith("fragments/"):
+                    checker.add_known(path, *fingerprints.known(path))
+                else:
+                    checker.add(path, "")
+            else:
+                checker.add(path, content)
             advance(1)
             yield path, content
 
+    # From the first write until the link check passed, no record may vouch for a file.
+    Fingerprints.forget_in(paths.work)
     with progress.stage("render") as advance:
-        keep = {paths.cache.name, _stamp(paths).name}
+        keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
         counts = sync_tree(paths.work, checked(advance), keep=keep)
     checker.verify()  # the work folder is a cache: a broken link stops before publishing
+    if fingerprints is not None:
+        fingerprints.save(checker)
     progress.say(f"render: {sum(counts[:2])} files, {counts[0]} written, {counts[1]} unchanged, "
                  f"{counts[2]} deleted")
     return archive, counts

@@ -67,6 +67,8 @@ class Cache:
         """Transcripts the last load took from the cache."""
         self.misses = 0
         """Transcripts it read, validated and prepared."""
+        self.keys: dict[str, str] = {}
+        """File stem (the transcript id) → the key of the file as the last load read it."""
 
     def bind(
         self, speakers: dict[str, Speaker], topics: dict[str, Topic],

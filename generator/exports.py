@@ -16,19 +16,29 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from generator.model import EVENT_KINDS, Archive, Transcript
+from generator.model import EVENT_KINDS, Archive, Role, Transcript
 from generator.views import Passage
 
 FEED_SIZE = 50
 """Entries per feed: the newest ones."""
 
-CSV_COLUMNS = (
-    "transcript", "date", "turn", "paragraph", "speaker", "speaker_name", "kind",
-    "topics", "permalink",
-)
-"""Columns of the paragraph CSV files, documented on the site's data page. Neither the
-text nor the transcript's title is repeated on every row: they are in the per-transcript
-JSON (and ``transcripts.json`` has every title)."""
+PARAGRAPH_COLUMNS = ("transcript", "date", "turn", "paragraph", "speaker", "kind", "topics",
+                     "permalink")
+"""Columns of ``data/paragraphs.csv``, one row per paragraph: the ids and metadata to join
+and filter on, and the paragraph's address. The CSV files hold no text and no title (the
+per-transcript JSON has them) and no speaker name (``data/speakers.csv`` has each once)."""
+
+TOPIC_COLUMNS = ("transcript", "date", "paragraph", "speaker", "kind", "permalink")
+"""Columns of ``data/topics/<id>.csv``: which passage, when, who said it, said or asked,
+where it is."""
+
+SPEAKER_COLUMNS = ("transcript", "date", "paragraph", "kind", "topics", "permalink")
+"""Columns of ``data/speakers/<id>.csv``: which paragraph, when, what it is about, where
+it is."""
+
+SPEAKER_LIST_COLUMNS = ("speaker", "name", "country", "roles")
+"""Columns of ``data/speakers.csv``, one row per speaker: names are written here once,
+not on every paragraph; ``speaker`` is the column the paragraph CSVs join on."""
 
 
 def _timestamp(day: str) -> datetime:
@@ -99,7 +109,8 @@ def passages_feed(
 
 
 def paragraph_rows(archive: Archive, site_url: str) -> Iterable[tuple[Passage, dict[str, Any]]]:
-    """Every paragraph of the archive as a CSV/JSON row, with its passage."""
+    """Every paragraph of the archive as a CSV row with all the columns any paragraph
+    CSV has (``to_csv`` picks a file's own), with its passage."""
     for transcript in archive.transcripts:
         for turn in transcript.turns:
             for paragraph in turn.paragraphs:
@@ -109,19 +120,35 @@ def paragraph_rows(archive: Archive, site_url: str) -> Iterable[tuple[Passage, d
                     "turn": turn.id,
                     "paragraph": paragraph.id,
                     "speaker": turn.speaker or "",
-                    "speaker_name": archive.speakers[turn.speaker].name if turn.speaker else "",
                     "kind": turn.kind,
                     "topics": ";".join(paragraph.topics),
                     "permalink": permalink(site_url, transcript, paragraph.id),
                 }
 
 
-def to_csv(rows: Iterable[dict[str, Any]]) -> str:
-    """Rows as CSV with a header line (RFC 4180 quoting, \\r\\n line ends)."""
+def _role(role: Role) -> str:
+    if role.start and role.end:
+        return f"{role.title} ({role.start} to {role.end})"
+    if role.start:
+        return f"{role.title} (from {role.start})"
+    return f"{role.title} (until {role.end})" if role.end else role.title
+
+
+def speaker_rows(archive: Archive) -> Iterable[dict[str, Any]]:
+    """Every speaker of the registry as a row of ``data/speakers.csv``, by id."""
+    for speaker_id in sorted(archive.speakers):
+        speaker = archive.speakers[speaker_id]
+        yield {"speaker": speaker.id, "name": speaker.name, "country": speaker.country or "",
+               "roles": "; ".join(_role(role) for role in speaker.roles)}
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    """Rows as CSV with a header line (RFC 4180 quoting, \\r\\n line ends), only
+    ``columns``, in that order."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    writer.writerows([row[column] for column in columns] for row in rows)
     return out.getvalue()
 
 

@@ -50,6 +50,19 @@ class LinkCheck:
             self.pages.setdefault(here, set()).update(_ID.findall(text))
             self.links[path] = (here, frozenset(_HREF.findall(text)))
 
+    def add_known(self, path: str, ids: frozenset[str], links: frozenset[str]) -> None:
+        """Note a fragment that was not rendered again, by the ids and links it has."""
+        here = page_url(path[len("fragments/"):-len(".html")] + ".md")
+        self.pages.setdefault(here, set()).update(ids)
+        self.links[path] = (here, links)
+
+    def found(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The ids and links noted of a fragment; empty for other files."""
+        if path not in self.links:
+            return frozenset(), frozenset()
+        here, links = self.links[path]
+        return frozenset(self.pages.get(here, ())), links
+
     def problems(self) -> list[str]:
         """Every broken link, by fragment in the order they came."""
         found = []

@@ -434,6 +434,7 @@ def load(
             progress(len(todo))
     if cache is not None:
         cache.hits, cache.misses = len(paths) - len(todo), len(todo)
+        cache.keys = {path.stem: key for path, key, _ in looked_up if key is not None}
     if keys is not None:  # entries of edited, deleted or broken files, other contexts
         keys.prune({(path.stem, key) for path, key, _ in looked_up if key is not None})
     problems += former_id_problems(

@@ -27,8 +27,10 @@ from markupsafe import Markup, escape
 from generator import exports, redirects
 from generator.charts import year_chart
 from generator.excerpts import excerpt
+from generator.incremental import Fingerprints
 from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript, Turn
 from generator.views import Passage, Views, word_count
+from generator.write import UNCHANGED
 
 # Control characters and every character with a meaning in Markdown, its extensions
 # (attribute lists, tables) or HTML. Commas, periods and hyphens stay readable: the text
@@ -276,7 +278,10 @@ def render_exports(
     yield "data/archive.jsonl", exports.to_jsonl(
         exports.index_record(t, site_url) for t in archive.transcripts)
     rows = list(exports.paragraph_rows(archive, site_url))
-    yield "data/paragraphs.csv", exports.to_csv(row for _, row in rows)
+    yield "data/paragraphs.csv", exports.to_csv(
+        (row for _, row in rows), exports.PARAGRAPH_COLUMNS)
+    yield "data/speakers.csv", exports.to_csv(
+        exports.speaker_rows(archive), exports.SPEAKER_LIST_COLUMNS)
     # One pass to group the rows: filtering all rows per topic and per speaker would
     # grow with topics × paragraphs.
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -292,7 +297,8 @@ def render_exports(
             passages, archive, site_url, f"feeds/topics/{topic.id}.xml",
             f"{site_name}: {topic.title}", topic.description, f"topics/{topic.id}/",
         )
-        yield f"data/topics/{topic.id}.csv", exports.to_csv(by_topic[topic.id])
+        yield f"data/topics/{topic.id}.csv", exports.to_csv(
+            by_topic[topic.id], exports.TOPIC_COLUMNS)
     for speaker in archive.speakers.values():
         passages = [p for p, _ in by_speaker[speaker.id]]
         yield f"feeds/speakers/{speaker.id}.xml", exports.passages_feed(
@@ -301,8 +307,7 @@ def render_exports(
             f"speakers/{speaker.id}/",
         )
         yield f"data/speakers/{speaker.id}.csv", exports.to_csv(
-            row for _, row in by_speaker[speaker.id]
-        )
+            (row for _, row in by_speaker[speaker.id]), exports.SPEAKER_COLUMNS)
 
 
 def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
@@ -316,14 +321,32 @@ def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
     ]
 
 
+def _page_files(path: str) -> list[str]:
+    """The files ``html_page`` makes of the Markdown page ``path``."""
+    return [f"docs/{path}", f"fragments/{path[:-3]}.html"]
+
+
 def render_site(
     archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes],
     site_url: str = "", site_name: str = "Transcript archive",
+    fingerprints: Fingerprints | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every generated file, relative to the work folder, one at a time: the Markdown
     pages and data under ``docs/``, the pre-rendered HTML of the large pages under
-    ``fragments/``."""
+    ``fragments/``.
+
+    With ``fingerprints`` (``generator.incremental``), the transcript, topic and speaker
+    pages whose inputs did not change since the last build are not rendered: their
+    content is ``UNCHANGED``."""
     env, html_env = environment(template_dirs), environment(template_dirs, markdown=False)
+
+    def unchanged(files: list[str], *inputs: object) -> bool:
+        if fingerprints is None:
+            return False
+        return fingerprints.unchanged(files, fingerprints.of(*inputs))
+
+    def key(transcript: Transcript) -> str:
+        return fingerprints.key(transcript.id) if fingerprints is not None else ""
     links = Links(archive)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
               "site_url": site_url, "excerpt": excerpt, "year_chart": year_chart,
@@ -357,15 +380,19 @@ def render_site(
     yield page("speakers/index.md", "speakers.md.j2")
     index = []
     for transcript in archive.transcripts:
-        place = f", {transcript.place}" if transcript.place else ""
-        yield from html_page(
-            f"transcripts/{transcript.id}.md", "transcript.html.j2", transcript.title,
-            f"{EVENT_KINDS[transcript.event]}, {long_date(transcript.date)}{place}",
-            transcript=transcript,
-        )
-        yield f"docs/data/transcripts/{transcript.id}.json", _json(
-            transcript_json(transcript, archive)
-        )
+        files = [f"docs/transcripts/{transcript.id}.md",
+                 f"fragments/transcripts/{transcript.id}.html",
+                 f"docs/data/transcripts/{transcript.id}.json"]
+        if unchanged(files, "transcript", transcript.id, key(transcript)):
+            yield from ((file, UNCHANGED) for file in files)
+        else:
+            place = f", {transcript.place}" if transcript.place else ""
+            yield from html_page(
+                f"transcripts/{transcript.id}.md", "transcript.html.j2", transcript.title,
+                f"{EVENT_KINDS[transcript.event]}, {long_date(transcript.date)}{place}",
+                transcript=transcript,
+            )
+            yield files[2], _json(transcript_json(transcript, archive))
         index.append({
             "id": transcript.id,
             "title": transcript.title,
@@ -381,7 +408,15 @@ def render_site(
     for topic in archive.topics.values():
         base = f"topics/{topic.id}"
         pages = chunks(views.passages[topic.id])
+        # Every page shows the count; the first, the chart and who speaks about it.
+        shared = (topic.id, len(pages), len(views.passages[topic.id]),
+                  views.topic_years[topic.id], views.topic_speakers[topic.id])
         for number, passages in enumerate(pages, start=1):
+            files = _page_files(page_path(base, number))
+            shown = tuple((key(p.transcript), p.turn.id, p.paragraph.id) for p in passages)
+            if unchanged(files, "topic", number, shared, shown):
+                yield from ((file, UNCHANGED) for file in files)
+                continue
             suffix = f" (page {number})" if number > 1 else ""
             yield from html_page(
                 page_path(base, number), "topic.html.j2", topic.title + suffix,
@@ -392,7 +427,15 @@ def render_site(
         base = f"speakers/{speaker.id}"
         pages = _said_pages(views.speakers[speaker.id].turns)
         role = f": {speaker.roles[0].title}" if speaker.roles else ""
+        view = views.speakers[speaker.id]
+        # The page shows their transcripts and turns and the questions put to them.
+        shown = (speaker.id, len(pages), tuple(key(t) for t in view.transcripts),
+                 tuple(key(t) for t, _ in view.questions))
         for number, said in enumerate(pages, start=1):
+            files = _page_files(page_path(base, number))
+            if unchanged(files, "speaker", number, shown):
+                yield from ((file, UNCHANGED) for file in files)
+                continue
             suffix = f" (page {number})" if number > 1 else ""
             yield from html_page(
                 page_path(base, number), "speaker.html.j2", speaker.name + suffix,

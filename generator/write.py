@@ -8,6 +8,18 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
+
+
+class _Unchanged:
+    """The content of a generated file that was not made again (``generator.incremental``):
+    its file already holds what it would be."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
@@ -51,7 +63,9 @@ def sync_tree(
         if relative in seen:
             raise ValueError(f"two generated files would be written to {relative}")
         seen.add(relative)
-        if write_if_changed(root / relative, content):
+        if content is UNCHANGED:  # not rendered again: its file is as it should be
+            unchanged += 1
+        elif write_if_changed(root / relative, content):
             written += 1
         else:
             unchanged += 1

@@ -43,7 +43,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> No
     assert sorted(one) == sorted(two)
     assert [name for name in sorted(one) if one[name] != two[name]] == []
     for name in ("search/search_index.json", "feeds/transcripts.xml", "data/archive.jsonl",
-                 "data/paragraphs.csv", "sitemap.xml", "sitemap.xml.gz"):
+                 "data/paragraphs.csv", "data/speakers.csv", "sitemap.xml", "sitemap.xml.gz"):
         assert name in one
     # The index, the sample and six synthetic transcripts, and a page per year.
     years = {parse(data.decode(), name)[0]["date"][:4]

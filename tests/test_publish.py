@@ -95,27 +95,109 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_text("utf-8"), newline="")))
 
 
+def csv_header(path: Path) -> list[str]:
+    return next(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
+
+
+def every_csv(site: Path) -> list[Path]:
+    return sorted((site / "data").rglob("*.csv"))
+
+
 def test_paragraph_csv(sample_site: Paths) -> None:
-    rows = read_csv(sample_site.out / "data" / "paragraphs.csv")
-    assert "text" not in rows[0]  # the text is published once, in the JSON
-    assert [row["permalink"] for row in rows] == [
-        f"{PERMALINK}#p{n}" for n in range(1, len(sample_paragraphs()) + 1)]
-    assert (rows[0]["speaker"], rows[0]["speaker_name"], rows[0]["kind"]) == (
-        "sergey-lavrov", "Sergey Lavrov", "statement"
-    )
+    path = sample_site.out / "data" / "paragraphs.csv"
+    assert csv_header(path) == [
+        "transcript", "date", "turn", "paragraph", "speaker", "kind", "topics", "permalink"]
+    rows = read_csv(path)
+    assert [row["paragraph"] for row in rows] == [
+        f"p{n}" for n in range(1, len(sample_paragraphs()) + 1)]
+    assert rows[2] == {
+        "transcript": SAMPLE_ID, "date": "2016-04-15", "turn": "t1", "paragraph": "p3",
+        "speaker": "sergey-lavrov", "kind": "statement",
+        "topics": "natural-disasters;japan;kyushu-earthquake-2016",
+        "permalink": f"{PERMALINK}#p3"}
     questions = [row for row in rows if row["kind"] == "question"]
     assert len(questions) == 3 and all(row["speaker"] == "" for row in questions)
 
 
+def test_speaker_list_csv(sample_site: Paths) -> None:
+    path = sample_site.out / "data" / "speakers.csv"
+    assert csv_header(path) == ["speaker", "name", "country", "roles"]
+    rows = {row["speaker"]: row for row in read_csv(path)}
+    assert list(rows) == sorted(rows)
+    assert rows["fumio-kishida"] == {
+        "speaker": "fumio-kishida", "name": "Fumio Kishida", "country": "Japan",
+        "roles": "Minister for Foreign Affairs of Japan (2012-12-26 to 2017-08-03); "
+                 "Prime Minister of Japan (2021-10-04 to 2024-10-01)"}
+    assert rows["sergey-lavrov"]["roles"] == (
+        "Minister of Foreign Affairs of the Russian Federation (from 2004-03-09)")
+    # Every speaker of a paragraph has a row: the names join on the ``speaker`` column.
+    spoken = {row["speaker"] for row in read_csv(sample_site.out / "data" / "paragraphs.csv")}
+    assert spoken - {""} <= set(rows)
+
+
 def test_topic_and_speaker_csv_match_their_pages(sample_site: Paths) -> None:
-    rows = read_csv(sample_site.out / "data" / "topics" / "korean-peninsula.csv")
-    assert rows and all("korean-peninsula" in row["topics"].split(";") for row in rows)
+    path = sample_site.out / "data" / "topics" / "korean-peninsula.csv"
+    assert csv_header(path) == ["transcript", "date", "paragraph", "speaker", "kind", "permalink"]
+    rows = read_csv(path)
+    paragraphs = {row["paragraph"]: row for row in read_csv(
+        sample_site.out / "data" / "paragraphs.csv")}
+    assert rows and all(
+        "korean-peninsula" in paragraphs[row["paragraph"]]["topics"].split(";") for row in rows)
     page = sample_site.out / "topics" / "korean-peninsula" / "index.html"
     links = BeautifulSoup(page.read_text("utf-8"), "html.parser").select(
         ".tx-quote__cite a[href*='#p']")
     assert [link["href"].split("#")[1] for link in links] == [row["paragraph"] for row in rows]
-    lavrov = read_csv(sample_site.out / "data" / "speakers" / "sergey-lavrov.csv")
-    assert len(lavrov) == 17 and {row["speaker"] for row in lavrov} == {"sergey-lavrov"}
+    path = sample_site.out / "data" / "speakers" / "sergey-lavrov.csv"
+    assert csv_header(path) == ["transcript", "date", "paragraph", "kind", "topics", "permalink"]
+    lavrov = read_csv(path)
+    assert len(lavrov) == 17 and all(
+        paragraphs[row["paragraph"]]["speaker"] == "sergey-lavrov"
+        and row["topics"] == paragraphs[row["paragraph"]]["topics"] for row in lavrov)
+
+
+def test_every_csv_row_leads_to_its_paragraph(sample_site: Paths) -> None:
+    # Every row's permalink is the address the About page documents, and leads to the
+    # paragraph of the row.
+    about = (sample_site.out / "about" / "index.html").read_text("utf-8")
+    rule = f"{SITE_URL.rstrip('/')}/transcripts/&lt;transcript&gt;/#&lt;paragraph&gt;"
+    assert rule in about
+    anchors: dict[str, set[str]] = {}
+    checked = 0
+    for path in every_csv(sample_site.out):
+        for row in read_csv(path):
+            if "paragraph" not in row:
+                continue
+            if row["transcript"] not in anchors:
+                page = sample_site.out / "transcripts" / row["transcript"] / "index.html"
+                html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+                anchors[row["transcript"]] = {el["id"] for el in html.select("[id]")}
+            assert row["paragraph"] in anchors[row["transcript"]], (path.name, row)
+            assert row["permalink"] == (f"{SITE_URL.rstrip('/')}/transcripts/"
+                                        f"{row['transcript']}/#{row['paragraph']}")
+            checked += 1
+    assert checked > len(sample_paragraphs())
+
+
+def test_about_page_names_every_column_of_every_csv(sample_site: Paths) -> None:
+    # Each CSV file has a heading on the About page, followed by a table of its columns:
+    # exactly the file's header, in order.
+    about = BeautifulSoup((sample_site.out / "about" / "index.html").read_text("utf-8"),
+                          "html.parser")
+    documented: dict[str, list[str]] = {}
+    for heading in about.select("h3"):
+        name = heading.get_text(strip=True).rstrip("¶")
+        if name.endswith(".csv"):
+            table = heading.find_next_sibling("table")
+            documented[name] = [row.select_one("td code").get_text()
+                                for row in table.select("tbody tr")]
+    assert set(documented) == {"/data/paragraphs.csv", "/data/speakers.csv",
+                               "/data/topics/<id>.csv", "/data/speakers/<id>.csv"}
+    files = every_csv(sample_site.out)
+    assert len(files) > 4
+    for path in files:
+        name = "/" + path.relative_to(sample_site.out).as_posix()
+        pattern = re.sub(r"/[^/]+\.csv$", "/<id>.csv", name) if name.count("/") == 3 else name
+        assert csv_header(path) == documented[pattern], name
 
 
 def test_citation_menu_carries_the_permalink(served_site: str, page) -> None:

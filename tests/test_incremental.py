@@ -1,0 +1,124 @@
+"""Only what changed is rendered again, and a rebuild gives what a cold build gives."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import synthetic
+
+from generator import render
+from generator.build import Paths, generate
+from generator.yamlio import dump
+
+
+def _same_as_cold(paths: Paths, tmp_path: Path, name: str) -> None:
+    cold = Paths.for_(paths.content, tmp_path / name / "site")
+    generate(cold, workers=1)
+    for folder in ("docs", "fragments"):
+        warm, fresh = synthetic.read(paths.work / folder), synthetic.read(cold.work / folder)
+        assert sorted(warm) == sorted(fresh)
+        assert [path for path in warm if warm[path] != fresh[path]] == []
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the transcripts whose pages were rendered (their JSON is made with their
+    page; the compressed archive, made whole each time, calls it from elsewhere)."""
+    found: list[str] = []
+    original = render.transcript_json
+
+    def spy(transcript, archive):  # type: ignore[no-untyped-def]
+        if sys._getframe(1).f_code.co_name == "render_site":
+            found.append(transcript.id)
+        return original(transcript, archive)
+
+    monkeypatch.setattr(render, "transcript_json", spy)
+    return found
+
+
+def test_edits_render_only_their_pages_and_match_a_cold_build(
+    tmp_path: Path, rendered: list[str]
+) -> None:
+    files = synthetic.files(transcripts=40, paragraphs=20)
+    content = synthetic.write(tmp_path / "content", files)
+    paths = Paths.for_(content, tmp_path / "site")
+    generate(paths, workers=1)
+    assert len(rendered) == 40
+    pages = synthetic.read(paths.work / "fragments")
+    assert any(name.startswith("topics/testing/page-2") for name in pages)
+
+    ids = {n: synthetic.transcript(n, 20)["id"] for n in (5, 9, 12, 41)}
+    folder = content / "transcripts"
+    # A title edited; words that bring a topic in; a transcript deleted; one added.
+    edited = folder / f"{ids[5]}.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("number 5", "number five"), "utf-8")
+    retagged = folder / f"{ids[9]}.yaml"
+    retagged.write_text(retagged.read_text("utf-8").replace(
+        "Paragraph 1 of conference 9, plain words only.",
+        "Paragraph 1 of conference 9, the fixtures moved."), "utf-8")
+    (folder / f"{ids[12]}.yaml").unlink()
+    (folder / f"{ids[41]}.yaml").write_text(dump(synthetic.transcript(41, 20)), "utf-8")
+    rendered.clear()
+    written, unchanged, deleted = generate(paths, workers=1)[1]
+    assert sorted(rendered) == sorted([ids[5], ids[9], ids[41]])
+    assert written and unchanged and deleted
+    _same_as_cold(paths, tmp_path, "cold")
+
+    # Nothing changed: nothing rendered, nothing written.
+    rendered.clear()
+    assert generate(paths, workers=1)[1][0] == 0
+    assert rendered == []
+
+
+def test_templates_registries_and_missing_files_render_again(
+    tmp_path: Path, rendered: list[str]
+) -> None:
+    content = synthetic.write(tmp_path / "content",
+                              synthetic.files(transcripts=6, paragraphs=6))
+    paths = Paths.for_(content, tmp_path / "site")
+    generate(paths, workers=1)
+
+    # A generated file deleted (or damaged by hand: deleted is what can be told).
+    fragment = sorted((paths.work / "fragments" / "transcripts").glob("*.html"))[0]
+    fragment.unlink()
+    rendered.clear()
+    generate(paths, workers=1)
+    assert rendered == [fragment.stem] and fragment.is_file()
+
+    # A template of the content's own overrides: every page.
+    overrides = content / "templates"
+    overrides.mkdir()
+    template = Path(render.__file__).parents[1] / "templates" / "transcript.html.j2"
+    shutil.copy(template, overrides)
+    (overrides / "transcript.html.j2").write_text(
+        template.read_text("utf-8") + "<p>Zqx override</p>\n", "utf-8")
+    rendered.clear()
+    generate(paths, workers=1)
+    assert len(rendered) == 6 and "Zqx override" in fragment.read_text("utf-8")
+
+    # A speaker's name in the registry: every page that names him.
+    registry = content / "speakers.yaml"
+    registry.write_text(registry.read_text("utf-8").replace(
+        "name: Ivan Testov", "name: Ivan Q. Testov"), "utf-8")
+    rendered.clear()
+    generate(paths, workers=1)
+    assert len(rendered) == 6
+    _same_as_cold(paths, tmp_path, "cold")
+
+
+def test_a_failed_build_leaves_no_record_to_trust(tmp_path: Path, rendered: list[str]) -> None:
+    content = synthetic.write(tmp_path / "content",
+                              synthetic.files(transcripts=4, paragraphs=4))
+    paths = Paths.for_(content, tmp_path / "site")
+    generate(paths, workers=1)
+    record = paths.work / "pages.pickle"
+    assert record.is_file()
+    (content / "topics.yaml").write_text("topics: [oops", "utf-8")
+    with pytest.raises(Exception):  # noqa: B017,PT011 (the content error itself is tested elsewhere)
+        generate(paths, workers=1)
+    (content / "topics.yaml").write_text(dump(synthetic.TOPICS), "utf-8")
+    generate(paths, workers=1)
+    _same_as_cold(paths, tmp_path, "cold")
