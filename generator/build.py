@@ -10,10 +10,12 @@ import gc
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -193,49 +195,60 @@ class _Count(logging.Handler):
             self.advance(1)
 
 
-def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None = None) -> None:
-    """Run MkDocs into a temporary folder, then swap it in for the site."""
+def _mkdocs(paths: Paths, staging: Path, bars: bool) -> int:
+    """Run MkDocs into ``staging``; return the number of pages. Raises ``BuildError``
+    with MkDocs' warnings if it fails. ``publish`` runs it in a process of its own."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    paths.out.parent.mkdir(parents=True, exist_ok=True)
-    recover(paths.out)  # what a killed build left: its staging folder, a site moved aside
-    staging = staging_folder(paths.out)
-    clock = clock or _Clock(None)
-    progress = progress or Progress()
+    progress = Progress(bars=bars)
     logger, collect = logging.getLogger("mkdocs"), _Collect()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
     pages = sum(1 for _ in paths.docs.rglob("*.md"))
     steps = logging.getLogger("mkdocs.commands.build")
     level = steps.level
+    counter = _Count(lambda _: None)
     try:
         with progress.stage("mkdocs", 2 * pages, "steps") as advance:
-            counter = _Count(advance)
+            counter.advance = advance
             if progress.bars:
                 steps.addHandler(counter)
                 steps.setLevel(logging.DEBUG)
-            try:
-                mkdocs_build(mkdocs_config(paths, staging))
-            finally:
-                steps.removeHandler(counter)
-                steps.setLevel(level)
+            mkdocs_build(mkdocs_config(paths, staging))
+    except (Abort, ConfigurationError) as error:
+        details = "".join(f"\n  {message}" for message in collect.messages)
+        raise BuildError(f"MkDocs failed: {error}{details}") from None
+    finally:
+        steps.removeHandler(counter)
+        steps.setLevel(level)
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    return pages
+
+
+def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None = None) -> None:
+    """Run MkDocs into a temporary folder, then Pagefind over it, then swap it in for
+    the site. MkDocs runs in a new process (as Pagefind does): its memory does not add to
+    that of the loaded archive, and is given back when it ends."""
+    paths.out.parent.mkdir(parents=True, exist_ok=True)
+    recover(paths.out)  # what a killed build left: its staging folder, a site moved aside
+    staging = staging_folder(paths.out)
+    clock = clock or _Clock(None)
+    progress = progress or Progress()
+    try:
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+            pages = pool.submit(_mkdocs, paths, staging, progress.bars).result()
         clock.lap("mkdocs")
         progress.say(f"mkdocs: {pages} pages")
         with progress.stage("search", None, "steps"):
             indexed = search.index(staging)
         clock.lap("search")
         progress.say(f"search: {indexed} pages indexed")
-    except (Abort, ConfigurationError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        details = "".join(f"\n  {message}" for message in collect.messages)
-        raise BuildError(f"MkDocs failed: {error}{details}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        logger.removeHandler(collect)
-        logger.propagate = propagate
     swap_in(staging, paths.out)
 
 
