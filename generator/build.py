@@ -253,12 +253,11 @@ def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None
 
 
 @contextmanager
-def _build_date(archive: Archive) -> Iterator[None]:
+def _build_date(newest: str) -> Iterator[None]:
     """Pin MkDocs' build date (the sitemap's ``lastmod``, the gzip header of
-    ``sitemap.xml.gz``) to the newest transcript's date rather than today's, so that two
-    builds of the same content are byte-identical. A ``SOURCE_DATE_EPOCH`` set by the
-    caller wins."""
-    newest = max((t.date for t in archive.transcripts), default="1970-01-01")
+    ``sitemap.xml.gz``) to ``newest``, the newest transcript's date, rather than today's,
+    so that two builds of the same content are byte-identical. A ``SOURCE_DATE_EPOCH``
+    set by the caller wins."""
     epoch = int(datetime.fromisoformat(newest).replace(tzinfo=UTC).timestamp())
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = before or str(epoch)
@@ -340,7 +339,11 @@ def build(paths: Paths, timings: dict[str, float] | None = None, force: bool = F
     _stamp(paths).unlink(missing_ok=True)
     archive, counts = generate(paths, progress=progress)
     clock.lap("generate")
-    with _build_date(archive):
+    newest = max((t.date for t in archive.transcripts), default="1970-01-01")
+    del archive  # (given back before MkDocs and Pagefind start)
+    gc.unfreeze()
+    gc.collect()
+    with _build_date(newest):
         publish(paths, clock, progress)
     write_if_changed(_stamp(paths), json.dumps(
         {"fingerprint": current, "pages": counts[0] + counts[1]}) + "\n")
