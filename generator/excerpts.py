@@ -9,8 +9,9 @@ wherever words are left out, and a link to the paragraph that holds the whole te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.model import Paragraph
 
@@ -22,15 +23,21 @@ ELLIPSIS = "…"
 _SENTENCE_END = re.compile(r"([.?!…][\"”’')\]]*)(\s+)")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of the sentences of ``text``, the spaces between them left out."""
-    found, start = [], 0
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) spans of the sentences of ``text``, the spaces between them left
+    out, one at a time (an excerpt seldom needs them all)."""
+    start = 0
     for match in _SENTENCE_END.finditer(text):
-        found.append((start, match.end(1)))
+        yield start, match.end(1)
         start = match.end(2)
     if text[start:].strip():
-        found.append((start, len(text.rstrip())))
-    return found
+        yield start, len(text.rstrip())
+
+
+def _escape(text: str) -> str:
+    """What ``markupsafe.escape`` makes of a string, without making a Markup of it."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
 
 
 def _window(text: str, start: int, end: int, around: int) -> tuple[int, int]:
@@ -72,21 +79,21 @@ def excerpt(paragraph: Paragraph, topic: str | None = None) -> Markup:
     text = paragraph.text
     marks = sorted((start, end) for mark, start, end in paragraph.marks
                    if topic is not None and mark == topic)
-    out: list[Markup] = []
+    out: list[str] = []
     previous: int | None = None
     for start, end in spans(paragraph, topic):
         if previous is None:
-            out.append(Markup(ELLIPSIS + " ") if text[:start].strip() else Markup(""))
+            out.append(ELLIPSIS + " " if text[:start].strip() else "")
         else:
-            out.append(Markup(f" {ELLIPSIS} ") if text[previous:start].strip() else Markup(" "))
+            out.append(f" {ELLIPSIS} " if text[previous:start].strip() else " ")
         position = start
         for mark_start, mark_end in marks:
             if mark_start >= position and mark_end <= end:
-                out += [escape(text[position:mark_start]), Markup("<mark>"),
-                        escape(text[mark_start:mark_end]), Markup("</mark>")]
+                out += [_escape(text[position:mark_start]), "<mark>",
+                        _escape(text[mark_start:mark_end]), "</mark>"]
                 position = mark_end
-        out.append(escape(text[position:end]))
+        out.append(_escape(text[position:end]))
         previous = end
     if previous is not None and text[previous:].strip():
-        out.append(Markup(" " + ELLIPSIS))
-    return Markup("").join(out)
+        out.append(" " + ELLIPSIS)
+    return Markup("".join(out))
