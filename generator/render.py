@@ -267,9 +267,24 @@ def _said_pages(turns: tuple) -> list[list]:  # type: ignore[type-arg]
 
 
 def render_exports(
-    archive: Archive, views: Views, site_url: str, site_name: str
+    archive: Archive, views: Views, site_url: str, site_name: str,
+    fingerprints: Fingerprints | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
-    """Feeds and bulk downloads: (relative path, content)."""
+    """Feeds and bulk downloads: (path relative to ``docs/``, content). With
+    ``fingerprints``, the feed and CSV of a topic or speaker whose passages did not change
+    are ``UNCHANGED``; the files of the whole archive are made each time."""
+
+    def unchanged(files: list[str], *inputs: object) -> bool:
+        if fingerprints is None:
+            return False
+        return fingerprints.unchanged([f"docs/{f}" for f in files], fingerprints.of(*inputs))
+
+    def shown(passages: Iterable[Passage]) -> tuple[tuple[str, str, str], ...]:
+        if fingerprints is None:
+            return ()
+        return tuple((fingerprints.key(p.transcript.id), p.turn.id, p.paragraph.id)
+                     for p in passages)
+
     yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
     # The whole archive once, compressed; at the old address, a small index of it.
     yield "data/archive.jsonl.gz", exports.gzipped(exports.to_jsonl(
@@ -293,6 +308,10 @@ def render_exports(
             by_speaker[passage.turn.speaker].append((passage, row))
     for topic in archive.topics.values():
         passages = views.passages[topic.id]
+        files = [f"feeds/topics/{topic.id}.xml", f"data/topics/{topic.id}.csv"]
+        if unchanged(files, "topic exports", topic.id, shown(passages)):
+            yield from ((file, UNCHANGED) for file in files)
+            continue
         yield f"feeds/topics/{topic.id}.xml", exports.passages_feed(
             passages, archive, site_url, f"feeds/topics/{topic.id}.xml",
             f"{site_name}: {topic.title}", topic.description, f"topics/{topic.id}/",
@@ -301,6 +320,10 @@ def render_exports(
             by_topic[topic.id], exports.TOPIC_COLUMNS)
     for speaker in archive.speakers.values():
         passages = [p for p, _ in by_speaker[speaker.id]]
+        files = [f"feeds/speakers/{speaker.id}.xml", f"data/speakers/{speaker.id}.csv"]
+        if unchanged(files, "speaker exports", speaker.id, shown(passages)):
+            yield from ((file, UNCHANGED) for file in files)
+            continue
         yield f"feeds/speakers/{speaker.id}.xml", exports.passages_feed(
             passages, archive, site_url, f"feeds/speakers/{speaker.id}.xml",
             f"{site_name}: {speaker.name}", f"What {speaker.name} said.",
@@ -444,6 +467,6 @@ def render_site(
             )
     for name, content in raw.items():
         yield f"docs/{raw_path(name)}", content
-    for path, content in render_exports(archive, views, site_url, site_name):
+    for path, content in render_exports(archive, views, site_url, site_name, fingerprints):
         yield f"docs/{path}", content
     yield from redirects.pages(archive, site_url)
