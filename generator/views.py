@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from generator.model import Archive, Paragraph, Transcript, Turn
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """One paragraph in its context."""
 
@@ -20,7 +20,7 @@ class Passage:
     paragraph: Paragraph
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpeakerView:
     """Everything a speaker page shows."""
 
@@ -38,7 +38,7 @@ class SpeakerView:
     """Words they speak in the archive."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Views:
     """All cross-references of an archive."""
 
