@@ -483,8 +483,17 @@ def test_paragraph_links_say_which_paragraph(served_site, open_page) -> None:
     ids = page.locator(".tx-para").evaluate_all("ps => ps.map(p => p.id)")
     assert len(ids) == 20
     for ident in ids:
-        link = page.get_by_role("link", name=f"Link to paragraph {ident[1:]}", exact=True)
+        link = page.get_by_role("link", name=f"Paragraph {ident[1:]}", exact=True)
         assert link.count() == 1 and link.get_attribute("href") == f"#{ident}"
+    # The page holds empty links: the stylesheet draws the ¶, archive.js adds the title
+    # (Material shows it as a tooltip, on hover as on focus).
+    signs = page.locator("a.tx-para__link").evaluate_all(
+        "links => links.map(a => [a.textContent, getComputedStyle(a, '::before').content])")
+    assert signs == [["", '"¶"']] * len(ids)
+    page.hover("#p3 a.tx-para__link")
+    tooltip = page.locator(".md-tooltip2", has_text="Link to this paragraph, and how to cite it")
+    tooltip.wait_for()
+    assert tooltip.is_visible()
 
 
 def test_charts_have_their_figures_as_text(served_site, open_page) -> None:

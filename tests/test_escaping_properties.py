@@ -123,7 +123,7 @@ def _shape(page: BeautifulSoup) -> list[tuple[str, tuple[str, ...]]]:
 def _shown(page: BeautifulSoup, anchor: str) -> str:
     element = page.select_one(f"#{anchor} .tx-para__text")
     assert [child.name for child in element.find_all(True)] == ["a"]  # the ¶ link only
-    return element.get_text().removesuffix(" ¶")
+    return element.get_text().removesuffix(" ")  # the space before the (empty) ¶ link
 
 
 def _heading(page: BeautifulSoup) -> str:

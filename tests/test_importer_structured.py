@@ -419,8 +419,8 @@ def test_start_times_reach_the_page_and_the_json(tmp_path: Path, content: Path) 
     paths = Paths.for_(content, tmp_path / "site")
     build(paths)
     page = (paths.out / "transcripts" / transcript_id / "index.html").read_text("utf-8")
-    assert ('<div class="tx-para" id="p1">\n<time class="tx-para__start" datetime="PT0H0M1S" '
-            'data-pagefind-ignore="all" title="Time in the recording">00:00:01</time>\n'
+    assert ('<div class="tx-para" id="p1"><time class="tx-para__start" datetime="PT0H0M1S" '
+            'data-pagefind-ignore="all" title="Time in the recording">00:00:01</time>'
             '<p class="tx-para__text">Good morning.') in page
     assert 'datetime="PT0H1M2.25S"' in page and ">00:01:02</time>" in page
     data = json.loads((paths.out / "data" / "transcripts" / f"{transcript_id}.json")

@@ -26,6 +26,14 @@ def page(paths: Paths, url: str) -> Path:
     return paths.out / url.strip("/") / "index.html" if url.strip("/") else paths.out / "index.html"
 
 
+def words(paragraph) -> str:
+    """What a paragraph's ``.tx-para__text`` says: its text, then a space before the ¶
+    link, which holds no text (the stylesheet draws the sign)."""
+    text = paragraph.get_text()
+    assert text.endswith(" ")
+    return text.removesuffix(" ")
+
+
 def sample_yaml() -> dict:
     return yaml.safe_load((CONTENT / "transcripts" / f"{SAMPLE_ID}.yaml").read_text("utf-8"))
 
@@ -37,7 +45,7 @@ def test_every_paragraph_is_on_the_page_under_its_anchor(sample_site: Paths) -> 
     for number, text in enumerate(texts, start=1):
         element = html.select_one(f"#p{number} .tx-para__text")
         assert element is not None, f"#p{number} missing"
-        assert element.get_text().removesuffix(" ¶") == text
+        assert words(element) == text
 
 
 def test_every_word_of_the_source_is_on_the_page(sample_site: Paths) -> None:
@@ -67,7 +75,11 @@ def test_paragraphs_link_to_themselves_and_to_their_topics(sample_site: Paths) -
     for paragraph in html.select(".tx-para"):
         link = paragraph.select_one("a.tx-para__link")
         assert link["href"] == f"#{paragraph['id']}"
-    topic_links = html.select(".tx-para__topics a.tx-topic")
+        # Named for screen readers, no text for search to index: the stylesheet draws the ¶.
+        assert link["aria-label"] == f"Paragraph {paragraph['id'][1:]}"
+        assert link.get_text() == ""
+    assert all(p.has_attr("data-pagefind-ignore") for p in html.select(".tx-para__topics"))
+    topic_links = html.select(".tx-para__topics a")
     assert topic_links, "no paragraph shows a topic"
     for link in topic_links:
         assert link["href"].startswith("../../topics/")
@@ -126,8 +138,7 @@ def test_passages_are_excerpts_of_the_paragraph_they_link_to(sample_site: Paths)
         for quote in soup(listing).select("blockquote.tx-quote"):
             link = quote.select_one(".tx-quote__cite a[href*='#p']")
             anchor = link["href"].split("#")[1]
-            original = transcript.select_one(f"#{anchor} .tx-para__text").get_text()
-            original = original.removesuffix(" ¶")
+            original = words(transcript.select_one(f"#{anchor} .tx-para__text"))
             shown = quote.select_one(".tx-quote__text").get_text()
             assert len(shown) <= excerpts.LIMIT + 10
             # Every piece between the ellipses is the paragraph's own words, in order.
@@ -141,6 +152,40 @@ def test_passages_are_excerpts_of_the_paragraph_they_link_to(sample_site: Paths)
             quotes += 1
     assert quotes >= 20
     assert shortened >= 10  # the long paragraphs are cut
+
+
+def test_topic_passages_link_their_paragraph_under_their_transcript(sample_site: Paths) -> None:
+    """A passage's link reads "¶ 22": the heading above it names and links its transcript."""
+    html = soup(page(sample_site, "/topics/japan/"))
+    quotes = html.select("blockquote.tx-quote")
+    assert len(quotes) >= 5
+    for quote in quotes:
+        link = quote.select_one(".tx-quote__cite a[href*='#p']")
+        transcript, anchor = link["href"].split("#")
+        assert link.get_text() == f"¶ {anchor[1:]}"
+        heading = quote.find_previous("h3", class_="tx-group")
+        assert heading.select_one("a")["href"] == transcript
+
+
+def test_speaker_pages_quote_each_turn_once(sample_site: Paths) -> None:
+    """What they said: one quote per turn, linked to its first paragraph, with the number
+    of paragraphs of the turn."""
+    data = json.loads(
+        (sample_site.out / "data" / "transcripts" / f"{SAMPLE_ID}.json").read_text("utf-8")
+    )
+    turns = [t["paragraphs"] for t in data["turns"]
+             if t["speaker"] == "sergey-lavrov" and t["paragraphs"]]
+    assert any(len(paragraphs) > 1 for paragraphs in turns)
+    html = soup(page(sample_site, "/speakers/sergey-lavrov/"))
+    quotes = html.select_one("h2#said").find_all_next("blockquote")
+    assert len(quotes) == len(turns)
+    for quote, paragraphs in zip(quotes, turns, strict=True):
+        first = paragraphs[0]["id"]
+        cite = quote.select_one(".tx-quote__cite")
+        assert cite.select_one("a")["href"] == f"../../transcripts/{SAMPLE_ID}/#{first}"
+        count = f", {len(paragraphs)} paragraphs" if len(paragraphs) > 1 else ""
+        assert cite.get_text() == f"¶ {first[1:]} in context{count}"
+        assert not quote.select("a[href*='/topics/']")
 
 
 def test_machine_readable_data(sample_site: Paths) -> None:

@@ -1,7 +1,8 @@
 // Paragraph menu: a click on ¶ (or Enter on it) goes to the paragraph and opens a small
 // menu to copy its permanent address or cite it (plain reference or BibTeX). Focus moves
 // into the menu; Escape closes it and gives focus back to the ¶. Without JavaScript, ¶ is
-// a link. Also: each ¶ carries its public address for the printed page, and the header's
+// a link (an empty one, named by its aria-label; the stylesheet draws the sign). Also:
+// each ¶ gets its title and its public address for the printed page, and the header's
 // colour-scheme switch answers Enter and Space.
 (function () {
   "use strict";
@@ -129,9 +130,11 @@
   }, true);
 
   // Each ¶ says that it opens something (aria-expanded: Material's tooltips, which the ¶
-  // has, remove aria-haspopup and aria-controls), and carries the paragraph's public
-  // address for print.
+  // has, remove aria-haspopup and aria-controls), gets its title here rather than in
+  // every paragraph of the page (this script runs before Material turns titles into
+  // tooltips, on DOMContentLoaded), and carries the paragraph's public address for print.
   document.querySelectorAll("a.tx-para__link").forEach(function (link) {
+    link.title = "Link to this paragraph, and how to cite it";
     link.setAttribute("aria-expanded", "false");
     link.dataset.permalink = pageAddress + link.getAttribute("href");
   });
