@@ -10,10 +10,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from urllib.parse import unquote, urldefrag
+from functools import lru_cache
+from urllib.parse import unquote
 
 from generator.errors import BuildError
 
+_OUTSIDE = re.compile(r"^[a-z][a-z0-9+.-]*:")
 _HREF = re.compile(r'\shref="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]*)"')
 
@@ -73,11 +75,12 @@ class LinkCheck:
 
     def _check(self, path: str, here: str, href: str) -> list[str]:
         """The problem with one link of the fragment ``path`` (at address ``here``)."""
-        if re.match(r"^[a-z][a-z0-9+.-]*:", href):
+        if _OUTSIDE.match(href):
             return []  # an outside address
-        target, anchor = urldefrag(unquote(href))
-        resolved = posixpath.normpath(posixpath.join(here, target)) if target else here
-        resolved = "" if resolved == "." else resolved
+        target, _, anchor = href.partition("#")
+        if "%" in href:
+            target, anchor = unquote(target), unquote(anchor)
+        resolved = self._resolve(here, target)
         if target.endswith("/") or not target:
             key = resolved.rstrip("/") + "/" if resolved else ""
             if key not in self.pages:
@@ -87,6 +90,14 @@ class LinkCheck:
         elif resolved not in self.statics:
             return [f"{path}: link {href!r} leads to no file"]
         return []
+
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def _resolve(here: str, target: str) -> str:
+        """The site path ``target`` leads to from the page at ``here`` (the same few
+        relative paths recur from every page of a folder)."""
+        resolved = posixpath.normpath(posixpath.join(here, target)) if target else here
+        return "" if resolved == "." else resolved
 
     def verify(self) -> None:
         """Raise ``BuildError`` naming the broken links, if any."""

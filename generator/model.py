@@ -39,7 +39,7 @@ TOPIC_KINDS = ("issue", "region", "country", "organisation", "person", "event")
 """Kinds of topic in the taxonomy."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Role:
     """A position a speaker held, optionally bounded by dates."""
 
@@ -55,7 +55,7 @@ class Role:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Speaker:
     """A person (or an anonymous role) who speaks in transcripts."""
 
@@ -79,7 +79,7 @@ class Speaker:
         return tuple(role for role in self.roles if role.covers(day))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Topic:
     """One subject of the taxonomy."""
 
@@ -101,7 +101,7 @@ class Topic:
     """Ids the topic had before a rename; their addresses redirect to this topic."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of a turn, exactly as in the source."""
 
@@ -124,7 +124,7 @@ class Paragraph:
     the source says (captions, timed exports); shown before the paragraph."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Turn:
     """An uninterrupted stretch of one speaker (or one unnamed journalist)."""
 
@@ -146,7 +146,7 @@ class Turn:
     """The words, paragraph by paragraph."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Participant:
     """A speaker taking part in the event, with the role they held there."""
 
@@ -156,7 +156,7 @@ class Participant:
     """Role at the event, as the title gives it."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """Where a transcript comes from."""
 
@@ -170,7 +170,7 @@ class Source:
     """Name of the importer that read the raw file."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Transcript:
     """One press conference, briefing or interview."""
 
@@ -214,7 +214,7 @@ class Transcript:
         return tuple(dict.fromkeys(topic for p in self.paragraphs for topic in p.topics))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Archive:
     """Everything in a content folder, validated and cross-referenced."""
 

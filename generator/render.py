@@ -336,12 +336,14 @@ def render_exports(
 def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
     """(page number, relative address) of every page of a split page, seen from page
     ``current``; page 1 is ``<base>/``, page n ``<base>/page-n/``."""
-    def folder(number: int) -> str:
-        return base if number == 1 else f"{base}/page-{number}"
+    def relative(number: int) -> str:
+        if number == current:
+            return "./"
+        if current == 1:
+            return f"page-{number}/"
+        return "../" if number == 1 else f"../page-{number}/"
 
-    return [
-        (n, posixpath.relpath(folder(n), folder(current)) + "/") for n in range(1, count + 1)
-    ]
+    return [(n, relative(n)) for n in range(1, count + 1)]
 
 
 def _page_files(path: str) -> list[str]:

@@ -70,6 +70,7 @@ def build_views(archive: Archive) -> Views:
     for transcript in archive.transcripts:
         involved = {p.speaker for p in transcript.participants}
         asked = {turn.id: turn for turn in transcript.turns if turn.kind == "question"}
+        position = {turn.id: number for number, turn in enumerate(transcript.turns)}
         put: dict[str, list[Turn]] = defaultdict(list)  # speaker → questions, in order
         for turn in transcript.turns:
             for target in turn.to:
@@ -96,7 +97,7 @@ def build_views(archive: Archive) -> Views:
         for speaker, put_to in put.items():
             # A question both addressed to someone and answered by them counts once.
             ordered = sorted({id(q): q for q in put_to}.values(),
-                             key=lambda q: transcript.turns.index(q))
+                             key=lambda q: position[q.id])
             questions[speaker] += [(transcript, question) for question in ordered]
     all_years = sorted({t.date[:4] for t in archive.transcripts})
     speakers = {
