@@ -82,11 +82,14 @@ def mkdocs_alone(work: Path, out: Path) -> float:
     return seconds
 
 
-def site_figures(site: Path) -> tuple[float, int]:
-    """Site size in MB and the largest page in KB."""
+def site_figures(site: Path) -> tuple[float, int, int, str]:
+    """Site size in MB, the largest page in KB, the number of files, the largest page."""
     files = [p for p in site.rglob("*") if p.is_file()]
-    largest = max((p.stat().st_size for p in files if p.suffix == ".html"), default=0)
-    return sum(p.stat().st_size for p in files) / 1e6, largest // 1024
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size, default=None)
+    size = largest.stat().st_size // 1024 if largest else 0
+    name = largest.relative_to(site).as_posix() if largest else ""
+    return sum(p.stat().st_size for p in files) / 1e6, size, len(files), name
 
 
 def measure(name: str, content: Path, count: int, imported: float, root: Path) -> dict:
@@ -94,7 +97,8 @@ def measure(name: str, content: Path, count: int, imported: float, root: Path) -
     figures = build(content, out)
     figures["baseline"] = mkdocs_alone(out.parent / ".build", root / f"baseline-{name}")
     figures["import"], figures["count"] = imported, count
-    figures["size_mb"], figures["largest_kb"] = site_figures(out)
+    (figures["size_mb"], figures["largest_kb"], figures["files"],
+     figures["largest_page"]) = site_figures(out)
     print(f"  built ({name}): {figures}", flush=True)
     return figures
 
@@ -148,7 +152,9 @@ def rebuilds(content: Path, out: Path) -> dict[str, float]:
     changed = build(content, out)
     return {"unchanged_total": unchanged["total"], "unchanged_written": unchanged["written"],
             "changed_total": changed["total"], "changed_written": changed["written"],
-            "changed_generate": changed.get("generate", 0.0)}
+            "changed_generate": changed.get("generate", 0.0),
+            "changed_mkdocs": changed.get("mkdocs", 0.0),
+            "changed_search": changed.get("search", 0.0)}
 
 
 def table(rows: dict[str, dict]) -> str:
@@ -167,6 +173,37 @@ def table(rows: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def targets(rows: dict[str, dict], again: dict[str, float] | None) -> str:
+    """The targets of the archive-scale work, each with its figure of this run."""
+    lines = ["| target | measured | goal | met |", "| --- | --- | --- | --- |"]
+
+    def line(what: str, measured: str, goal: str, met: bool) -> None:
+        lines.append(f"| {what} | {measured} | {goal} | {'yes' if met else 'no'} |")
+
+    b = rows.get("(b) corpus")
+    if b:
+        ratio = b["total"] / b["baseline"] if b["baseline"] else 0
+        line("(b) cold build", f"{b['total']:.0f} s, {ratio:.1f}× `mkdocs build` alone "
+             f"({b['baseline']:.0f} s)", "≤ 45 s and ≤ 3×", b["total"] <= 45 and ratio <= 3)
+        line("(b) site size", f"{b['size_mb']:.0f} MB in {b['files']:,} files; largest page "
+             f"{b['largest_kb']} KB ({b['largest_page']})", "≤ 300 MB", b["size_mb"] <= 300)
+    if b and again:
+        line("(b) rebuild, nothing changed", f"{again['unchanged_total']:.1f} s, "
+             f"{again['unchanged_written']} pages written", "≤ 5 s, 0 written",
+             again["unchanged_total"] <= 5 and again["unchanged_written"] == 0)
+        budget = again["changed_mkdocs"] + again["changed_search"] + 5
+        line("(b) rebuild, one transcript edited", f"{again['changed_total']:.0f} s "
+             f"(generation {again['changed_generate']:.0f} s, MkDocs + Pagefind "
+             f"{budget - 5:.0f} s), {again['changed_written']} pages written",
+             "≤ MkDocs + Pagefind + 5 s", again["changed_total"] <= budget)
+    for name, c in rows.items():
+        if name.startswith("(c)"):
+            line(f"{name}, cold", f"{c['total']:.0f} s, peak {c['peak_mb']} MB, site "
+                 f"{c['size_mb']:.0f} MB", "≤ 600 s, < 2,048 MB, < 1,000 MB",
+                 c["total"] <= 600 and c["peak_mb"] < 2048 and c["size_mb"] < 1000)
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=10_000, help="transcripts in (c)")
@@ -175,6 +212,7 @@ def main() -> int:
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-build-", dir=args.keep))
     rows: dict[str, dict] = {}
+    again: dict[str, float] | None = None
     words = 3000
     try:
         if "a" not in args.skip:
@@ -200,6 +238,8 @@ def main() -> int:
                 "c", content, args.synthetic, time.perf_counter() - start, root)
         print()
         print(table(rows))
+        print()
+        print(targets(rows, again))
         print("\n(import for (c): writing the synthetic YAML files; "
               "peak memory: the build process)")
     finally:
