@@ -140,12 +140,9 @@ def generate(paths: Paths, workers: int | None = None,
 
     def checked(advance: Callable[[int], None]) -> Iterator[tuple[str, str | bytes]]:
         for path, content in files:
-            if content is UNCHANGED and fingerprints is not None:
-                if path.startswith("fragments/"):
-                    checker.add_known(path, *fingerprints.known(path))
-                else:
-                    checker.add(path, "")
-            else:
+            if content is UNCHANGED and path.startswith("fragments/") and fingerprints:
+                checker.add_known(path, *fingerprints.known(path))
+            else:  # (other files are noted by their path alone)
                 checker.add(path, content)
             advance(1)
             yield path, content

@@ -6,8 +6,8 @@ transcript it shows (its file's bytes, the registries, the code that reads and t
 settings. The fingerprints of the last build that wrote and link-checked its pages are
 kept in the work folder (``pages.pickle``), with the ids and links of each HTML fragment
 for the link check. A page whose fingerprint is unchanged, and whose file is still
-there, is not rendered again: ``render_site`` yields ``UNCHANGED`` in place of its
-content. The record is deleted before anything is written and saved only after the link
+there, is not rendered again: ``render_site`` yields ``generator.write.UNCHANGED`` in
+place of its content. The record is deleted before anything is written and saved only after the link
 check passed, so that a failed or killed build can never leave a record that vouches for
 a file it did not finish.
 """
@@ -19,7 +19,6 @@ import pickle
 from pathlib import Path
 
 from generator.links import LinkCheck
-from generator.write import UNCHANGED  # noqa: F401 (what render_site yields)
 
 FILE = "pages.pickle"
 """The record in the work folder."""
@@ -32,7 +31,7 @@ def context(template_dirs: list[Path], *settings: object) -> bytes:
     code = sorted(Path(__file__).parent.glob("*.py"))
     for folder in template_dirs:
         files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
-        for path in [*files]:
+        for path in files:
             digest.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
     for path in code:
         digest.update(f"{path.name}\0".encode() + path.read_bytes() + b"\0")

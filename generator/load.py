@@ -342,6 +342,11 @@ def _share(*shared: Any) -> None:
     _SHARED = shared
 
 
+def _load_shared(items: list[tuple[Path, str | None]]) -> tuple[list[Transcript], list[Problem]]:
+    """``_load_many`` of some files with what ``_share`` gave this worker process."""
+    return _load_many((items, *_SHARED))
+
+
 def _load_many(
     job: tuple[list[tuple[Path, str | None]], dict[str, Speaker] | None,
                dict[str, Topic] | None, Callable[[Transcript], Transcript] | None,
@@ -351,8 +356,6 @@ def _load_many(
     one that has no problem; runs in a worker process. What is prepared is stored in the
     cache, even when other files have problems: the next build needs it."""
     items, speakers, topics, prepare, keys = job
-    if items and items[0] is None:  # (see _chunks) the rest from the worker's start
-        items, (speakers, topics, prepare, keys) = items[1:], _SHARED
     problems: list[Problem] = []
     found = []
     for path, key in items:
@@ -416,16 +419,14 @@ def load(
         # a few files each, so that progress shows; the shared part goes once per worker.
         context = multiprocessing.get_context("fork")
         size = max(1, min(25, len(todo) // (workers * 4)))
-        jobs = [([None, *todo[i:i + size]], None, None, None, None)
-                for i in range(0, len(todo), size)]
+        jobs = [todo[i:i + size] for i in range(0, len(todo), size)]
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_share,
                                  initargs=shared) as pool:
-            for (found, trouble), (items, *_) in zip(pool.map(_load_many, jobs), jobs,
-                                                      strict=True):
+            for (found, trouble), items in zip(pool.map(_load_shared, jobs), jobs, strict=True):
                 transcripts += found
                 problems += trouble
                 if progress is not None:
-                    progress(len(items) - 1)
+                    progress(len(items))
     else:
         found, trouble = _load_many((todo, *shared))
         transcripts += found
