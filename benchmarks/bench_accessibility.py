@@ -29,12 +29,9 @@ from test_accessibility import (  # noqa: E402
     SCHEMES,
     SYNTHETIC_PAGES,
     VIEWS,
-    axe,
+    axe_on,
     new_page,
-    open_search,
     serve,
-    visit,
-    visit_redirect,
 )
 
 
@@ -56,13 +53,7 @@ def measure(site: Path, pages: dict[str, str],
             for view in VIEWS:
                 for kind, path in pages.items():
                     page = new_page(browser, view, scheme)
-                    if kind == "redirect":
-                        visit_redirect(page, base, path)
-                    else:
-                        visit(page, base, path, scheme)
-                    if kind == "search open":
-                        open_search(page, view, term)
-                    violations = axe(page)
+                    violations = axe_on(page, base, kind, path, view, scheme, term)
                     cells[kind, f"{scheme} {view}"] = sum(len(v["nodes"]) for v in violations)
                     rules.update({v["id"]: len(v["nodes"]) for v in violations})
                     page.context.close()

@@ -223,6 +223,19 @@ def visit_redirect(page, base: str, path: str) -> None:
     page.get_by_text("This page has moved").wait_for()
 
 
+def axe_on(page, base: str, kind: str, path: str, view: str, scheme: str,
+           term: str) -> list[dict]:
+    """axe-core's violations on one page of ``kind``: a redirect is followed, and the
+    "search open" kind opens the search box showing results for ``term``."""
+    if kind == "redirect":
+        visit_redirect(page, base, path)
+    else:
+        visit(page, base, path, scheme)
+    if kind == "search open":
+        open_search(page, view, term)
+    return axe(page)
+
+
 def axe_walk(open_page, request, base: str, pages: dict[str, str], view: str, scheme: str,
              term: str) -> dict[str, str]:
     """axe-core on each of ``pages`` and on the home page with the search open showing
@@ -230,13 +243,7 @@ def axe_walk(open_page, request, base: str, pages: dict[str, str], view: str, sc
     page = open_page(view, scheme)
     failures = {}
     for kind, path in {**pages, "search open": "/"}.items():
-        if kind == "redirect":
-            visit_redirect(page, base, path)
-        else:
-            visit(page, base, path, scheme)
-        if kind == "search open":
-            open_search(page, view, term)
-        violations = axe(page)
+        violations = axe_on(page, base, kind, path, view, scheme, term)
         if violations:
             failures[kind] = report(violations)
             screenshot(page, f"{request.node.name}-{kind}")
