@@ -333,9 +333,16 @@ def render_exports(
             (row for _, row in by_speaker[speaker.id]), exports.SPEAKER_COLUMNS)
 
 
-def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
-    """(page number, relative address) of every page of a split page, seen from page
-    ``current``; page 1 is ``<base>/``, page n ``<base>/page-n/``."""
+PAGER_WINDOW = 2
+"""A pager links the first and last page and this many pages on each side of the
+current one: listing every page of a 100-page topic on each of its pages would grow
+with the square of its size."""
+
+
+def url_pager(base: str, count: int, current: int) -> list[tuple[int | None, str]]:
+    """The entries of the pager of page ``current`` of a split page of ``count`` pages:
+    (page number, relative address), with (None, "") where pages are left out; page 1
+    is ``<base>/``, page n ``<base>/page-n/``."""
     def relative(number: int) -> str:
         if number == current:
             return "./"
@@ -343,7 +350,16 @@ def url_pager(base: str, count: int, current: int) -> list[tuple[int, str]]:
             return f"page-{number}/"
         return "../" if number == 1 else f"../page-{number}/"
 
-    return [(n, relative(n)) for n in range(1, count + 1)]
+    shown = {1, count, *range(max(1, current - PAGER_WINDOW),
+                              min(count, current + PAGER_WINDOW) + 1)}
+    # A gap of one page shows that page: "…" would take as much room.
+    shown |= {n + 1 for n in shown if n + 2 in shown}
+    entries: list[tuple[int | None, str]] = []
+    for number in sorted(shown):
+        if entries and number - (entries[-1][0] or 0) > 1:
+            entries.append((None, ""))
+        entries.append((number, relative(number)))
+    return entries
 
 
 def _page_files(path: str) -> list[str]:
@@ -446,7 +462,8 @@ def render_site(
             yield from html_page(
                 page_path(base, number), "topic.html.j2", topic.title + suffix,
                 topic.description, f"feeds/topics/{topic.id}.xml", topic=topic,
-                passages=passages, page_number=number, pages=url_pager(base, len(pages), number),
+                passages=passages, page_number=number, page_count=len(pages),
+                pages=url_pager(base, len(pages), number),
             )
     for speaker in archive.speakers.values():
         base = f"speakers/{speaker.id}"
@@ -465,7 +482,8 @@ def render_site(
             yield from html_page(
                 page_path(base, number), "speaker.html.j2", speaker.name + suffix,
                 speaker.name + role, f"feeds/speakers/{speaker.id}.xml", speaker=speaker,
-                said=said, page_number=number, pages=url_pager(base, len(pages), number),
+                said=said, page_number=number, page_count=len(pages),
+                pages=url_pager(base, len(pages), number),
             )
     for name, content in raw.items():
         yield f"docs/{raw_path(name)}", content

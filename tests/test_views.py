@@ -25,3 +25,25 @@ def test_questions_put_to_a_speaker_include_those_they_answered() -> None:
     assert len(questions) == len(set(questions))  # a question addressed and answered: once
     syria = [turn for _, turn in lavrov.questions if "Syria" in turn.paragraphs[0].text]
     assert syria, "the Syria question, answered by Lavrov, is on his page"
+
+
+def test_a_pager_shows_the_ends_and_the_pages_around_the_current_one() -> None:
+    from generator.render import PAGER_WINDOW, url_pager
+
+    assert url_pager("topics/x", 3, 1) == [(1, "./"), (2, "page-2/"), (3, "page-3/")]
+    entries = url_pager("topics/x", 125, 46)
+    numbers = [number for number, _ in entries]
+    assert numbers == [1, None, *range(46 - PAGER_WINDOW, 46 + PAGER_WINDOW + 1), None, 125]
+    assert dict(entries)[1] == "../" and dict(entries)[47] == "../page-47/"
+    assert dict(entries)[46] == "./"
+    # Every page can be reached: each pager links its neighbours, and a gap is never one page.
+    for count in (1, 2, 7, 40):
+        for current in range(1, count + 1):
+            shown = [n for n, _ in url_pager("t", count, current) if n is not None]
+            assert {1, count, max(1, current - 1), min(count, current + 1)} <= set(shown)
+            gaps = [b - a for a, b in zip(shown, shown[1:], strict=False)]
+            assert all(gap >= 1 for gap in gaps)
+            entries = url_pager("t", count, current)
+            for (a, _), (b, _), (c, _) in zip(entries, entries[1:], entries[2:], strict=False):
+                if b is None:
+                    assert a is not None and c is not None and c - a > 2
