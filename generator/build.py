@@ -7,6 +7,7 @@ replaced only by a complete, successful build.
 from __future__ import annotations
 
 import gc
+import itertools
 import hashlib
 import json
 import logging
@@ -15,12 +16,13 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator import links, search
 from generator.cache import Cache
@@ -32,13 +34,14 @@ from generator.model import Archive
 from generator.progress import Progress
 from generator.render import render_site
 from generator.tagging import Tagger
-from generator.views import build_views
+from generator.views import Views, build_views
 from generator.write import (
     UNCHANGED,
     recover,
     staging_folder,
     swap_in,
-    sync_tree,
+    prune,
+    write_files,
     write_if_changed,
 )
 
@@ -134,30 +137,146 @@ def generate(paths: Paths, workers: int | None = None,
     fingerprints = Fingerprints(paths.work, context(
         paths.templates, site_url, site_name, archive.speakers, archive.topics),
         cache.keys) if known else None
-    files = render_site(archive, build_views(archive), paths.templates,
-                        _raw_files(archive, paths.content), site_url, site_name, fingerprints)
-    checker = links.LinkCheck()
-
-    def checked(advance: Callable[[int], None]) -> Iterator[tuple[str, str | bytes]]:
-        for path, content in files:
-            if content is UNCHANGED and path.startswith("fragments/") and fingerprints:
-                checker.add_known(path, *fingerprints.known(path))
-            else:  # (other files are noted by their path alone)
-                checker.add(path, content)
-            advance(1)
-            yield path, content
-
     # From the first write until the link check passed, no record may vouch for a file.
     Fingerprints.forget_in(paths.work)
+    job = _RenderJob(paths.work, archive, build_views(archive), paths.templates,
+                     _raw_files(archive, paths.content), site_url, site_name, fingerprints)
     with progress.stage("render") as advance:
-        keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
-        counts = sync_tree(paths.work, checked(advance), keep=keep)
+        if workers > 1 and len(archive.transcripts) >= PARALLEL_RENDER:
+            shares = _render_in_parallel(job, workers, advance)
+        else:
+            shares = [job.run(advance=advance)]
+    written, unchanged, seen, checker = _merge(shares, fingerprints)
+    keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
+    deleted = prune(paths.work, seen, keep=keep)
     checker.verify()  # the work folder is a cache: a broken link stops before publishing
     if fingerprints is not None:
         fingerprints.save(checker)
-    progress.say(f"render: {sum(counts[:2])} files, {counts[0]} written, {counts[1]} unchanged, "
-                 f"{counts[2]} deleted")
-    return archive, counts
+    progress.say(f"render: {written + unchanged} files, {written} written, {unchanged} "
+                 f"unchanged, {deleted} deleted")
+    return archive, (written, unchanged, deleted)
+
+
+PARALLEL_RENDER = 200
+"""From this many transcripts on, pages are rendered by several processes at once."""
+
+
+@dataclass
+class _Share:
+    """What one rendering process made: counts, paths, the link check's notes and the
+    fingerprints of its pages."""
+
+    written: int
+    unchanged: int
+    seen: set[str]
+    checker: links.LinkCheck
+    fingerprints: dict[str, str]
+
+
+@dataclass
+class _RenderJob:
+    """Everything rendering needs; rendering processes get it by forking, not pickled."""
+
+    work: Path
+    archive: Archive
+    views: Views
+    templates: list[Path]
+    raw: dict[str, bytes]
+    site_url: str
+    site_name: str
+    fingerprints: Fingerprints | None
+
+    def run(self, share: int = 0, shares: int = 1,
+            advance: Callable[[int], None] = lambda n: None) -> _Share:
+        """Render and write every ``shares``-th unit of the site, from the ``share``-th,
+        noting the ids and links of each fragment for the link check."""
+        units = itertools.count()
+
+        def claim() -> bool:
+            return next(units) % shares == share
+
+        fingerprints, checker = self.fingerprints, links.LinkCheck()
+
+        def checked() -> Iterator[tuple[str, str | bytes]]:
+            for path, content in render_site(
+                self.archive, self.views, self.templates, self.raw, self.site_url,
+                self.site_name, fingerprints, claim,
+            ):
+                if content is UNCHANGED and path.startswith("fragments/") and fingerprints:
+                    checker.add_known(path, *fingerprints.known(path))
+                else:  # (other files are noted by their path alone)
+                    checker.add(path, content)
+                advance(1)
+                yield path, content
+
+        written, unchanged, seen = write_files(self.work, checked())
+        return _Share(written, unchanged, seen, checker,
+                      fingerprints.current if fingerprints is not None else {})
+
+
+_JOB: _RenderJob | None = None
+_DONE: Any = None
+"""The job and a shared counter of files made, inherited by forked rendering processes."""
+
+
+def _render_share(share: int, shares: int) -> _Share:
+    assert _JOB is not None
+    done = _DONE
+    made = 0
+
+    def advance(count: int) -> None:
+        nonlocal made
+        made += count
+        if made >= 20:  # (the counter is shared between processes: not at every file)
+            with done.get_lock():
+                done.value += made
+            made = 0
+
+    result = _JOB.run(share, shares, advance)
+    advance(0)
+    with done.get_lock():
+        done.value += made
+    return result
+
+
+def _render_in_parallel(job: _RenderJob, workers: int,
+                        advance: Callable[[int], None]) -> list[_Share]:
+    """``job`` split between ``workers`` forked processes, each making every
+    ``workers``-th unit; the progress bar follows the files they make."""
+    global _JOB, _DONE
+    context = multiprocessing.get_context("fork")
+    _JOB, _DONE = job, context.Value("q", 0)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures = [pool.submit(_render_share, n, workers) for n in range(workers)]
+            shown = 0
+            while True:
+                finished, _ = wait(futures, timeout=0.2)
+                advance(_DONE.value - shown)
+                shown = _DONE.value
+                if len(finished) == len(futures):
+                    break
+            return [future.result() for future in futures]
+    finally:
+        _JOB = _DONE = None
+
+
+def _merge(shares: list[_Share], fingerprints: Fingerprints | None
+           ) -> tuple[int, int, set[str], links.LinkCheck]:
+    """The shares of the rendering processes as one: counts, paths, link check."""
+    checker = links.LinkCheck()
+    seen: set[str] = set()
+    written = unchanged = 0
+    for share in shares:
+        twice = seen & share.seen
+        if twice:
+            raise ValueError(f"two generated files would be written to {min(twice)}")
+        seen |= share.seen
+        written, unchanged = written + share.written, unchanged + share.unchanged
+        checker.update(share.checker)
+        if fingerprints is not None:
+            fingerprints.current.update(share.fingerprints)
+    return written, unchanged, seen, checker
 
 
 def mkdocs_config(paths: Paths, site_dir: Path):  # type: ignore[no-untyped-def]

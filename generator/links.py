@@ -58,6 +58,13 @@ class LinkCheck:
         self.pages.setdefault(here, set()).update(ids)
         self.links[path] = (here, links)
 
+    def update(self, other: LinkCheck) -> None:
+        """Add what another check noted (of other files: a worker process's share)."""
+        for here, ids in other.pages.items():
+            self.pages.setdefault(here, set()).update(ids)
+        self.statics |= other.statics
+        self.links.update(other.links)
+
     def found(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
         """The ids and links noted of a fragment; empty for other files."""
         if path not in self.links:

@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import cache
 from itertools import groupby
@@ -268,11 +268,12 @@ def _said_pages(turns: tuple) -> list[list]:  # type: ignore[type-arg]
 
 def render_exports(
     archive: Archive, views: Views, site_url: str, site_name: str,
-    fingerprints: Fingerprints | None = None,
+    fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Feeds and bulk downloads: (path relative to ``docs/``, content). With
     ``fingerprints``, the feed and CSV of a topic or speaker whose passages did not change
-    are ``UNCHANGED``; the files of the whole archive are made each time."""
+    are ``UNCHANGED``; the files of the whole archive are made each time. ``claim`` as
+    for ``render_site``."""
 
     def unchanged(files: list[str], *inputs: object) -> bool:
         if fingerprints is None:
@@ -285,28 +286,39 @@ def render_exports(
         return tuple((fingerprints.key(p.transcript.id), p.turn.id, p.paragraph.id)
                      for p in passages)
 
-    yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
-    # The whole archive once, compressed; at the old address, a small index of it.
-    yield "data/archive.jsonl.gz", exports.gzipped(exports.to_jsonl(
-        transcript_json(t, archive) for t in archive.transcripts
-    ))
-    yield "data/archive.jsonl", exports.to_jsonl(
-        exports.index_record(t, site_url) for t in archive.transcripts)
-    rows = list(exports.paragraph_rows(archive, site_url))
-    yield "data/paragraphs.csv", exports.to_csv(
-        (row for _, row in rows), exports.PARAGRAPH_COLUMNS)
-    yield "data/speakers.csv", exports.to_csv(
-        exports.speaker_rows(archive), exports.SPEAKER_LIST_COLUMNS)
-    # One pass to group the rows: filtering all rows per topic and per speaker would
-    # grow with topics × paragraphs.
-    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    by_speaker: dict[str, list[tuple[Passage, dict[str, Any]]]] = defaultdict(list)
-    for passage, row in rows:
-        for topic_id in passage.paragraph.topics:
-            by_topic[topic_id].append(row)
-        if passage.turn.speaker is not None:
-            by_speaker[passage.turn.speaker].append((passage, row))
+    @cache
+    def grouped() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]],
+                           dict[str, list[tuple[Passage, dict[str, Any]]]]]:
+        """Every paragraph's row, and the rows by topic and by speaker (made when first
+        needed: in one pass, as filtering all rows per topic and per speaker would grow
+        with topics × paragraphs)."""
+        rows = list(exports.paragraph_rows(archive, site_url))
+        by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_speaker: dict[str, list[tuple[Passage, dict[str, Any]]]] = defaultdict(list)
+        for passage, row in rows:
+            for topic_id in passage.paragraph.topics:
+                by_topic[topic_id].append(row)
+            if passage.turn.speaker is not None:
+                by_speaker[passage.turn.speaker].append((passage, row))
+        return [row for _, row in rows], by_topic, by_speaker
+
+    if claim():
+        yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
+    if claim():  # the whole archive once, compressed
+        yield "data/archive.jsonl.gz", exports.gzipped(exports.to_jsonl(
+            transcript_json(t, archive) for t in archive.transcripts
+        ))
+    if claim():  # at the old address, a small index of it
+        yield "data/archive.jsonl", exports.to_jsonl(
+            exports.index_record(t, site_url) for t in archive.transcripts)
+    if claim():
+        yield "data/paragraphs.csv", exports.to_csv(grouped()[0], exports.PARAGRAPH_COLUMNS)
+    if claim():
+        yield "data/speakers.csv", exports.to_csv(
+            exports.speaker_rows(archive), exports.SPEAKER_LIST_COLUMNS)
     for topic in archive.topics.values():
+        if not claim():
+            continue
         passages = views.passages[topic.id]
         files = [f"feeds/topics/{topic.id}.xml", f"data/topics/{topic.id}.csv"]
         if unchanged(files, "topic exports", topic.id, shown(passages)):
@@ -317,8 +329,11 @@ def render_exports(
             f"{site_name}: {topic.title}", topic.description, f"topics/{topic.id}/",
         )
         yield f"data/topics/{topic.id}.csv", exports.to_csv(
-            by_topic[topic.id], exports.TOPIC_COLUMNS)
+            grouped()[1][topic.id], exports.TOPIC_COLUMNS)
     for speaker in archive.speakers.values():
+        if not claim():
+            continue
+        by_speaker = grouped()[2]
         passages = [p for p, _ in by_speaker[speaker.id]]
         files = [f"feeds/speakers/{speaker.id}.xml", f"data/speakers/{speaker.id}.csv"]
         if unchanged(files, "speaker exports", speaker.id, shown(passages)):
@@ -370,7 +385,7 @@ def _page_files(path: str) -> list[str]:
 def render_site(
     archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes],
     site_url: str = "", site_name: str = "Transcript archive",
-    fingerprints: Fingerprints | None = None,
+    fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every generated file, relative to the work folder, one at a time: the Markdown
     pages and data under ``docs/``, the pre-rendered HTML of the large pages under
@@ -378,7 +393,12 @@ def render_site(
 
     With ``fingerprints`` (``generator.incremental``), the transcript, topic and speaker
     pages whose inputs did not change since the last build are not rendered: their
-    content is ``UNCHANGED``."""
+    content is ``UNCHANGED``.
+
+    The files come in units (a page with its data, a topic's feed and CSV, ...), always
+    in the same order; ``claim()`` is asked before each unit whether to make it. Worker
+    processes that each claim their share of the units make the whole site between them
+    (``generator.build``); by default every unit is made."""
     env, html_env = environment(template_dirs), environment(template_dirs, markdown=False)
 
     def unchanged(files: list[str], *inputs: object) -> bool:
@@ -408,23 +428,32 @@ def render_site(
             **common, root=Markup("../" * depth), **context
         )
 
-    yield page("index.md", "home.md.j2")
-    yield page("about.md", "about.md.j2")
+    if claim():
+        yield page("index.md", "home.md.j2")
+    if claim():
+        yield page("about.md", "about.md.j2")
     # The transcript list goes by year: one page of every transcript would outgrow
     # any page size at archive scale.
     years = [(year, tuple(group)) for year, group in
              groupby(archive.transcripts, key=lambda t: t.date[:4])]
-    yield page("transcripts/index.md", "transcripts.md.j2", years=years)
+    if claim():
+        yield page("transcripts/index.md", "transcripts.md.j2", years=years)
     for year, items in years:
-        yield page(f"transcripts/{year}.md", "transcripts_year.md.j2", year=year, items=items)
-    yield page("topics/index.md", "topics.md.j2")
-    yield page("speakers/index.md", "speakers.md.j2")
+        if claim():
+            yield page(f"transcripts/{year}.md", "transcripts_year.md.j2", year=year,
+                       items=items)
+    if claim():
+        yield page("topics/index.md", "topics.md.j2")
+    if claim():
+        yield page("speakers/index.md", "speakers.md.j2")
     index = []
     for transcript in archive.transcripts:
         files = [f"docs/transcripts/{transcript.id}.md",
                  f"fragments/transcripts/{transcript.id}.html",
                  f"docs/data/transcripts/{transcript.id}.json"]
-        if unchanged(files, "transcript", transcript.id, key(transcript)):
+        if not claim():
+            pass
+        elif unchanged(files, "transcript", transcript.id, key(transcript)):
             yield from ((file, UNCHANGED) for file in files)
         else:
             place = f", {transcript.place}" if transcript.place else ""
@@ -443,9 +472,10 @@ def render_site(
             "url": f"/transcripts/{transcript.id}/",
             "data": f"/data/transcripts/{transcript.id}.json",
         })
-    yield "docs/data/transcripts.json", _json(
-        {"format_version": FORMAT_VERSION, "transcripts": index}
-    )
+    if claim():
+        yield "docs/data/transcripts.json", _json(
+            {"format_version": FORMAT_VERSION, "transcripts": index}
+        )
     for topic in archive.topics.values():
         base = f"topics/{topic.id}"
         pages = chunks(views.passages[topic.id])
@@ -453,6 +483,8 @@ def render_site(
         shared = (topic.id, len(pages), len(views.passages[topic.id]),
                   views.topic_years[topic.id], views.topic_speakers[topic.id])
         for number, passages in enumerate(pages, start=1):
+            if not claim():
+                continue
             files = _page_files(page_path(base, number))
             shown = tuple((key(p.transcript), p.turn.id, p.paragraph.id) for p in passages)
             if unchanged(files, "topic", number, shared, shown):
@@ -466,6 +498,8 @@ def render_site(
                 pages=url_pager(base, len(pages), number),
             )
     for speaker in archive.speakers.values():
+        if not claim():  # (a speaker's pages are one unit: their pages are cut together)
+            continue
         base = f"speakers/{speaker.id}"
         pages = _said_pages(views.speakers[speaker.id].turns)
         role = f": {speaker.roles[0].title}" if speaker.roles else ""
@@ -486,7 +520,10 @@ def render_site(
                 pages=url_pager(base, len(pages), number),
             )
     for name, content in raw.items():
-        yield f"docs/{raw_path(name)}", content
-    for path, content in render_exports(archive, views, site_url, site_name, fingerprints):
+        if claim():
+            yield f"docs/{raw_path(name)}", content
+    for path, content in render_exports(archive, views, site_url, site_name, fingerprints,
+                                        claim):
         yield f"docs/{path}", content
-    yield from redirects.pages(archive, site_url)
+    if claim():
+        yield from redirects.pages(archive, site_url)

@@ -56,10 +56,20 @@ def sync_tree(
     except in the folders of ``root`` named in ``keep``. Two contents for one path are an
     error. Returns (written, unchanged, deleted).
     """
-    written = unchanged = deleted = 0
     items = sorted(files.items()) if isinstance(files, Mapping) else files
+    written, unchanged, seen = write_files(root, items)
+    return written, unchanged, prune(root, seen, keep)
+
+
+def write_files(
+    root: Path, files: Iterable[tuple[str, str | bytes]]
+) -> tuple[int, int, set[str]]:
+    """Write each (path relative to ``root``, content) whose file does not already hold
+    it; content ``UNCHANGED`` is not written. Returns (written, unchanged, the paths).
+    Two contents for one path are an error."""
+    written = unchanged = 0
     seen: set[str] = set()
-    for relative, content in items:
+    for relative, content in files:
         if relative in seen:
             raise ValueError(f"two generated files would be written to {relative}")
         seen.add(relative)
@@ -69,6 +79,13 @@ def sync_tree(
             written += 1
         else:
             unchanged += 1
+    return written, unchanged, seen
+
+
+def prune(root: Path, seen: set[str], keep: Iterable[str] = ()) -> int:
+    """Delete the files of ``root`` not in ``seen`` (paths relative to it), except in
+    its folders named in ``keep``, and the folders left empty; returns how many files."""
+    deleted = 0
     kept = set(keep)
     if root.is_dir():
         for path in sorted(root.rglob("*"), reverse=True):
@@ -80,7 +97,7 @@ def sync_tree(
                 deleted += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return written, unchanged, deleted
+    return deleted
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 import sys
 from pathlib import Path
 
@@ -122,3 +123,40 @@ def test_a_failed_build_leaves_no_record_to_trust(tmp_path: Path, rendered: list
     (content / "topics.yaml").write_text(dump(synthetic.TOPICS), "utf-8")
     generate(paths, workers=1)
     _same_as_cold(paths, tmp_path, "cold")
+
+
+def test_rendering_in_several_processes_gives_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import build
+
+    monkeypatch.setattr(build, "PARALLEL_RENDER", 1)
+    content = synthetic.write(tmp_path / "content",
+                              synthetic.files(transcripts=30, paragraphs=20))
+    paths = Paths.for_(content, tmp_path / "site")
+    ticks: list[int] = []
+
+    class Counting(build.Progress):
+        @contextmanager
+        def stage(self, name, total=None, unit="files"):  # type: ignore[no-untyped-def]
+            with super().stage(name, total, unit) as advance:
+                def counted(n: int) -> None:
+                    if name == "render":
+                        ticks.append(n)
+                    advance(n)
+                yield counted
+
+    archive, (written, unchanged, deleted) = generate(paths, workers=3, progress=Counting())
+    made = synthetic.read(paths.work / "docs")
+    assert written == len(made) + len(synthetic.read(paths.work / "fragments"))
+    assert sum(ticks) == written  # the bar counts what the processes made
+    _same_as_cold(paths, tmp_path, "one-process")
+    # The record of the shared-out build lets the next build skip every page.
+    assert generate(paths, workers=3)[1][0] == 0
+    # A stale file is deleted; an edit is rendered by whichever process claims it.
+    (paths.work / "docs" / "stale.md").write_text("x", "utf-8")
+    edited = next((content / "transcripts").glob("*.yaml"))
+    edited.write_text(edited.read_text("utf-8").replace("number", "Number", 1), "utf-8")
+    written, unchanged, deleted = generate(paths, workers=3)[1]
+    assert deleted == 1 and 0 < written < unchanged
+    _same_as_cold(paths, tmp_path, "after-edit")
