@@ -32,7 +32,7 @@ from generator.incremental import Fingerprints, context
 from generator.load import load
 from generator.model import Archive
 from generator.progress import Progress
-from generator.render import render_site
+from generator.render import assemble, render_site
 from generator.tagging import Tagger
 from generator.views import Views, build_views
 from generator.write import (
@@ -146,6 +146,7 @@ def generate(paths: Paths, workers: int | None = None,
             shares = _render_in_parallel(job, workers, advance)
         else:
             shares = [job.run(advance=advance)]
+        shares.append(job.assemble(advance))
     written, unchanged, seen, checker = _merge(shares, fingerprints)
     keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
     deleted = prune(paths.work, seen, keep=keep)
@@ -212,6 +213,16 @@ class _RenderJob:
         written, unchanged, seen = write_files(self.work, checked())
         return _Share(written, unchanged, seen, checker,
                       fingerprints.current if fingerprints is not None else {})
+
+    def assemble(self, advance: Callable[[int], None]) -> _Share:
+        """Put the files of the whole archive together from the parts that ``run`` wrote."""
+        checker = links.LinkCheck()
+        files = list(assemble(self.work, self.archive))
+        for path, content in files:
+            checker.add(path, content)
+        written, unchanged, seen = write_files(self.work, files)
+        advance(len(files))
+        return _Share(written, unchanged, seen, checker, {})
 
 
 _JOB: _RenderJob | None = None

@@ -108,22 +108,27 @@ def passages_feed(
     return _finish(feed, [p.transcript.date for p in chosen])
 
 
-def paragraph_rows(archive: Archive, site_url: str) -> Iterable[tuple[Passage, dict[str, Any]]]:
-    """Every paragraph of the archive as a CSV row with all the columns any paragraph
-    CSV has (``to_csv`` picks a file's own), with its passage."""
-    for transcript in archive.transcripts:
-        for turn in transcript.turns:
-            for paragraph in turn.paragraphs:
-                yield Passage(transcript, turn, paragraph), {
-                    "transcript": transcript.id,
-                    "date": transcript.date,
-                    "turn": turn.id,
-                    "paragraph": paragraph.id,
-                    "speaker": turn.speaker or "",
-                    "kind": turn.kind,
-                    "topics": ";".join(paragraph.topics),
-                    "permalink": permalink(site_url, transcript, paragraph.id),
-                }
+def paragraph_row(passage: Passage, site_url: str) -> dict[str, Any]:
+    """A paragraph as a CSV row with all the columns any paragraph CSV has (``to_csv``
+    picks a file's own)."""
+    transcript, turn, paragraph = passage.transcript, passage.turn, passage.paragraph
+    return {
+        "transcript": transcript.id,
+        "date": transcript.date,
+        "turn": turn.id,
+        "paragraph": paragraph.id,
+        "speaker": turn.speaker or "",
+        "kind": turn.kind,
+        "topics": ";".join(paragraph.topics),
+        "permalink": permalink(site_url, transcript, paragraph.id),
+    }
+
+
+def paragraph_rows(transcript: Transcript, site_url: str) -> Iterable[dict[str, Any]]:
+    """Every paragraph of a transcript as a CSV row (``paragraph_row``)."""
+    for turn in transcript.turns:
+        for paragraph in turn.paragraphs:
+            yield paragraph_row(Passage(transcript, turn, paragraph), site_url)
 
 
 def _role(role: Role) -> str:
@@ -142,12 +147,14 @@ def speaker_rows(archive: Archive) -> Iterable[dict[str, Any]]:
                "roles": "; ".join(_role(role) for role in speaker.roles)}
 
 
-def to_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
+def to_csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], header: bool = True) -> str:
     """Rows as CSV with a header line (RFC 4180 quoting, \\r\\n line ends), only
-    ``columns``, in that order."""
+    ``columns``, in that order; without the header line if ``header`` is false (a part
+    of a larger file)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     writer.writerows([row[column] for column in columns] for row in rows)
     return out.getvalue()
 

@@ -286,33 +286,13 @@ def render_exports(
         return tuple((fingerprints.key(p.transcript.id), p.turn.id, p.paragraph.id)
                      for p in passages)
 
-    @cache
-    def grouped() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]],
-                           dict[str, list[tuple[Passage, dict[str, Any]]]]]:
-        """Every paragraph's row, and the rows by topic and by speaker (made when first
-        needed: in one pass, as filtering all rows per topic and per speaker would grow
-        with topics × paragraphs)."""
-        rows = list(exports.paragraph_rows(archive, site_url))
-        by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        by_speaker: dict[str, list[tuple[Passage, dict[str, Any]]]] = defaultdict(list)
-        for passage, row in rows:
-            for topic_id in passage.paragraph.topics:
-                by_topic[topic_id].append(row)
-            if passage.turn.speaker is not None:
-                by_speaker[passage.turn.speaker].append((passage, row))
-        return [row for _, row in rows], by_topic, by_speaker
-
     if claim():
         yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
-    if claim():  # the whole archive once, compressed
-        yield "data/archive.jsonl.gz", exports.gzipped(exports.to_jsonl(
-            transcript_json(t, archive) for t in archive.transcripts
-        ))
-    if claim():  # at the old address, a small index of it
+    # (data/archive.jsonl.gz and data/paragraphs.csv are put together from the parts
+    # of each transcript: ``assemble``.)
+    if claim():  # at the old address of the whole archive, a small index of it
         yield "data/archive.jsonl", exports.to_jsonl(
             exports.index_record(t, site_url) for t in archive.transcripts)
-    if claim():
-        yield "data/paragraphs.csv", exports.to_csv(grouped()[0], exports.PARAGRAPH_COLUMNS)
     if claim():
         yield "data/speakers.csv", exports.to_csv(
             exports.speaker_rows(archive), exports.SPEAKER_LIST_COLUMNS)
@@ -329,12 +309,13 @@ def render_exports(
             f"{site_name}: {topic.title}", topic.description, f"topics/{topic.id}/",
         )
         yield f"data/topics/{topic.id}.csv", exports.to_csv(
-            grouped()[1][topic.id], exports.TOPIC_COLUMNS)
+            (exports.paragraph_row(p, site_url) for p in passages), exports.TOPIC_COLUMNS)
     for speaker in archive.speakers.values():
         if not claim():
             continue
-        by_speaker = grouped()[2]
-        passages = [p for p, _ in by_speaker[speaker.id]]
+        passages = [Passage(transcript, turn, paragraph)
+                    for transcript, turns in views.speakers[speaker.id].turns
+                    for turn in turns for paragraph in turn.paragraphs]
         files = [f"feeds/speakers/{speaker.id}.xml", f"data/speakers/{speaker.id}.csv"]
         if unchanged(files, "speaker exports", speaker.id, shown(passages)):
             yield from ((file, UNCHANGED) for file in files)
@@ -345,7 +326,7 @@ def render_exports(
             f"speakers/{speaker.id}/",
         )
         yield f"data/speakers/{speaker.id}.csv", exports.to_csv(
-            (row for _, row in by_speaker[speaker.id]), exports.SPEAKER_COLUMNS)
+            (exports.paragraph_row(p, site_url) for p in passages), exports.SPEAKER_COLUMNS)
 
 
 PAGER_WINDOW = 2
@@ -375,6 +356,24 @@ def url_pager(base: str, count: int, current: int) -> list[tuple[int | None, str
             entries.append((None, ""))
         entries.append((number, relative(number)))
     return entries
+
+
+def _part_files(transcript: Transcript) -> list[str]:
+    """A transcript's parts of ``data/archive.jsonl.gz`` and ``data/paragraphs.csv``, kept
+    in the work folder so that those files are put together without making them again."""
+    return [f"parts/archive/{transcript.id}.jsonl.gz", f"parts/paragraphs/{transcript.id}.csv"]
+
+
+def assemble(work: Path, archive: Archive) -> Iterator[tuple[str, bytes]]:
+    """The files of the whole archive, made of the parts of every transcript (in the
+    archive's order) that ``render_site`` wrote into ``work``: the full text as JSON
+    Lines, compressed (one gzip member per transcript: gzip readers read them as one
+    stream), and every paragraph's row of ``data/paragraphs.csv``."""
+    parts = [[work / name for name in _part_files(t)] for t in archive.transcripts]
+    members = [archive_part.read_bytes() for archive_part, _ in parts]
+    yield "docs/data/archive.jsonl.gz", b"".join(members) or exports.gzipped("")
+    header = exports.to_csv([], exports.PARAGRAPH_COLUMNS).encode("utf-8")
+    yield "docs/data/paragraphs.csv", header + b"".join(rows.read_bytes() for _, rows in parts)
 
 
 def _page_files(path: str) -> list[str]:
@@ -450,7 +449,7 @@ def render_site(
     for transcript in archive.transcripts:
         files = [f"docs/transcripts/{transcript.id}.md",
                  f"fragments/transcripts/{transcript.id}.html",
-                 f"docs/data/transcripts/{transcript.id}.json"]
+                 f"docs/data/transcripts/{transcript.id}.json", *_part_files(transcript)]
         if not claim():
             pass
         elif unchanged(files, "transcript", transcript.id, key(transcript)):
@@ -462,7 +461,12 @@ def render_site(
                 f"{EVENT_KINDS[transcript.event]}, {long_date(transcript.date)}{place}",
                 transcript=transcript,
             )
-            yield files[2], _json(transcript_json(transcript, archive))
+            data = transcript_json(transcript, archive)
+            yield files[2], _json(data)
+            # Its share of the archive-wide files (``assemble``).
+            yield files[3], exports.gzipped(_json(data))
+            yield files[4], exports.to_csv(exports.paragraph_rows(transcript, site_url),
+                                           exports.PARAGRAPH_COLUMNS, header=False)
         index.append({
             "id": transcript.id,
             "title": transcript.title,
@@ -505,8 +509,9 @@ def render_site(
         role = f": {speaker.roles[0].title}" if speaker.roles else ""
         view = views.speakers[speaker.id]
         # The page shows their transcripts and turns and the questions put to them.
-        shown = (speaker.id, len(pages), tuple(key(t) for t in view.transcripts),
-                 tuple(key(t) for t, _ in view.questions))
+        # (digested once: the pages of a speaker of a thousand transcripts share it)
+        shown = fingerprints.of(speaker.id, len(pages), tuple(key(t) for t in view.transcripts),
+                                tuple(key(t) for t, _ in view.questions)) if fingerprints else ""
         for number, said in enumerate(pages, start=1):
             files = _page_files(page_path(base, number))
             if unchanged(files, "speaker", number, shown):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import json
 import shutil
 from contextlib import contextmanager
 import sys
@@ -18,7 +21,7 @@ from generator.yamlio import dump
 def _same_as_cold(paths: Paths, tmp_path: Path, name: str) -> None:
     cold = Paths.for_(paths.content, tmp_path / name / "site")
     generate(cold, workers=1)
-    for folder in ("docs", "fragments"):
+    for folder in ("docs", "fragments", "parts"):
         warm, fresh = synthetic.read(paths.work / folder), synthetic.read(cold.work / folder)
         assert sorted(warm) == sorted(fresh)
         assert [path for path in warm if warm[path] != fresh[path]] == []
@@ -147,10 +150,22 @@ def test_rendering_in_several_processes_gives_what_one_process_gives(
                 yield counted
 
     archive, (written, unchanged, deleted) = generate(paths, workers=3, progress=Counting())
-    made = synthetic.read(paths.work / "docs")
-    assert written == len(made) + len(synthetic.read(paths.work / "fragments"))
+    assert written == sum(len(synthetic.read(paths.work / folder))
+                          for folder in ("docs", "fragments", "parts"))
     assert sum(ticks) == written  # the bar counts what the processes made
     _same_as_cold(paths, tmp_path, "one-process")
+    # The archive-wide files, put together from each transcript's part: every transcript's
+    # data once, newest first (a gzip reader reads the members as one stream), every
+    # paragraph once.
+    data = paths.work / "docs" / "data"
+    lines = gzip.decompress((data / "archive.jsonl.gz").read_bytes()).decode().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [t.id for t in archive.transcripts]
+    assert [line + "\n" for line in lines] == [
+        (data / "transcripts" / f"{t.id}.json").read_text("utf-8") for t in archive.transcripts]
+    with (data / "paragraphs.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["transcript"], r["paragraph"]) for r in rows] == [
+        (t.id, p.id) for t in archive.transcripts for turn in t.turns for p in turn.paragraphs]
     # The record of the shared-out build lets the next build skip every page.
     assert generate(paths, workers=3)[1][0] == 0
     # A stale file is deleted; an edit is rendered by whichever process claims it.
