@@ -150,7 +150,8 @@ def generate(paths: Paths, workers: int | None = None,
     written, unchanged, seen, checker = _merge(shares, fingerprints)
     keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
     deleted = prune(paths.work, seen, keep=keep)
-    checker.verify()  # the work folder is a cache: a broken link stops before publishing
+    # The work folder is a cache: a broken link stops before publishing.
+    checker.verify(fingerprints.targets if fingerprints is not None else None)
     if fingerprints is not None:
         fingerprints.save(checker)
     progress.say(f"render: {written + unchanged} files, {written} written, {unchanged} "

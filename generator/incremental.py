@@ -5,7 +5,8 @@ transcript it shows (its file's bytes, the registries, the code that reads and t
 ``generator.cache``), the registries, the templates, the rendering code and the site's
 settings. The fingerprints of the last build that wrote and link-checked its pages are
 kept in the work folder (``pages.pickle``), with the ids and links of each HTML fragment
-for the link check. A page whose fingerprint is unchanged, and whose file is still
+for the link check, and every page, id and file the links could lead to: when all of
+them are still there, the links of fragments not rendered again are not checked again. A page whose fingerprint is unchanged, and whose file is still
 there, is not rendered again: ``render_site`` yields ``generator.write.UNCHANGED`` in
 place of its content. The record is deleted before anything is written and saved only after the link
 check passed, so that a failed or killed build can never leave a record that vouches for
@@ -22,6 +23,8 @@ from generator.links import LinkCheck
 
 FILE = "pages.pickle"
 """The record in the work folder."""
+VERSION = 2
+"""The record's layout: a record of another layout is not read."""
 
 
 def context(template_dirs: list[Path], *settings: object) -> bytes:
@@ -48,11 +51,15 @@ class Fingerprints:
         self.context = context
         self.keys = keys
         """Transcript id → its cache key."""
+        self.previous: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
+        self.targets: tuple[dict[str, frozenset[str]], frozenset[str]] | None = None
+        """What the links of the last build could lead to (``LinkCheck.targets``)."""
         try:
-            self.previous: dict[str, tuple[str, frozenset[str], frozenset[str]]] = (
-                pickle.loads(self.file.read_bytes()))
+            record = pickle.loads(self.file.read_bytes())
+            if record.get("version") == VERSION:
+                self.previous, self.targets = record["fragments"], record["targets"]
         except Exception:  # none, or unreadable: everything is rendered
-            self.previous = {}
+            pass
         self.current: dict[str, str] = {}
 
     def of(self, *parts: object) -> str:
@@ -85,8 +92,9 @@ class Fingerprints:
 
     def save(self, checker: LinkCheck) -> None:
         """Keep this build's fingerprints, with each fragment's ids and links."""
-        record = {}
+        fragments = {}
         for path, fingerprint in self.current.items():
             ids, links = checker.found(path)
-            record[path] = (fingerprint, ids, links)
+            fragments[path] = (fingerprint, ids, links)
+        record = {"version": VERSION, "fragments": fragments, "targets": checker.targets()}
         self.file.write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))

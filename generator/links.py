@@ -39,6 +39,8 @@ class LinkCheck:
         # same few links hundreds of times, and at archive scale keeping every one of
         # them would cost gigabytes.
         self.links: dict[str, tuple[str, frozenset[str]]] = {}
+        self.known: set[str] = set()
+        """Fragments not rendered again, whose links passed the last build's check."""
 
     def add(self, path: str, content: str | bytes) -> None:
         """Note one generated file (``docs/...`` or ``fragments/...``)."""
@@ -57,6 +59,12 @@ class LinkCheck:
         here = page_url(path[len("fragments/"):-len(".html")] + ".md")
         self.pages.setdefault(here, set()).update(ids)
         self.links[path] = (here, links)
+        self.known.add(path)
+
+    def targets(self) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+        """What links can lead to: every page's address with its ids, every other file."""
+        return ({here: frozenset(ids) for here, ids in self.pages.items()},
+                frozenset(self.statics))
 
     def update(self, other: LinkCheck) -> None:
         """Add what another check noted (of other files: a worker process's share)."""
@@ -64,6 +72,7 @@ class LinkCheck:
             self.pages.setdefault(here, set()).update(ids)
         self.statics |= other.statics
         self.links.update(other.links)
+        self.known |= other.known
 
     def found(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
         """The ids and links noted of a fragment; empty for other files."""
@@ -72,13 +81,25 @@ class LinkCheck:
         here, links = self.links[path]
         return frozenset(self.pages.get(here, ())), links
 
-    def problems(self) -> list[str]:
-        """Every broken link, by fragment in the order they came."""
+    def problems(self, before: tuple[dict[str, frozenset[str]], frozenset[str]] | None = None
+                 ) -> list[str]:
+        """Every broken link, by fragment in the order they came.
+
+        ``before``, the ``targets`` of the last build whose check passed: when every page,
+        id and file of then is still there, the links of fragments not rendered again
+        still lead where they led, and only the others are checked."""
+        skip = self.known if before is not None and self._still_there(*before) else set()
         found = []
         for path, (here, hrefs) in self.links.items():
+            if path in skip:
+                continue
             for href in sorted(hrefs):
                 found += self._check(path, here, href)
         return found
+
+    def _still_there(self, pages: dict[str, frozenset[str]], statics: frozenset[str]) -> bool:
+        return statics <= self.statics and all(
+            here in self.pages and ids <= self.pages[here] for here, ids in pages.items())
 
     def _check(self, path: str, here: str, href: str) -> list[str]:
         """The problem with one link of the fragment ``path`` (at address ``here``)."""
@@ -106,9 +127,11 @@ class LinkCheck:
         resolved = posixpath.normpath(posixpath.join(here, target)) if target else here
         return "" if resolved == "." else resolved
 
-    def verify(self) -> None:
-        """Raise ``BuildError`` naming the broken links, if any."""
-        problems = self.problems()
+    def verify(self, before: tuple[dict[str, frozenset[str]], frozenset[str]] | None = None
+               ) -> None:
+        """Raise ``BuildError`` naming the broken links, if any (``before``: as for
+        ``problems``)."""
+        problems = self.problems(before)
         if problems:
             shown = "\n  ".join(problems[:20])
             more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""

@@ -56,3 +56,43 @@ def test_broken_links_fail_the_build(link: str, problem: str) -> None:
         if problem.startswith("no #") else
         f"1 broken links in the generated pages:\n  {page}: link {link!r} {problem}"
     )
+
+
+def test_links_of_unchanged_fragments_are_checked_again_only_when_a_target_went() -> None:
+    from generator.links import LinkCheck
+
+    def first_build() -> LinkCheck:
+        checker = LinkCheck()
+        for path, content in PAGES.items():
+            text = content + ('<a href="../../transcripts/a/#p1">x</a>'
+                              if path == "fragments/topics/t.html" else "")
+            checker.add(path, text)
+        return checker
+
+    before = first_build()
+    assert before.problems() == []
+    ids, links = before.found("fragments/topics/t.html")
+    targets = before.targets()
+
+    def rebuild(transcript: str) -> LinkCheck:
+        """The topic page not rendered again; the transcript page made anew."""
+        checker = LinkCheck()
+        for path, content in PAGES.items():
+            if path == "fragments/topics/t.html":
+                checker.add_known(path, ids, links)
+            elif path == "fragments/transcripts/a.html":
+                checker.add(path, transcript)
+            else:
+                checker.add(path, content)
+        return checker
+
+    calls: list[str] = []
+    kept = rebuild(PAGES["fragments/transcripts/a.html"])
+    original = kept._check
+    kept._check = lambda path, here, href: calls.append(path) or original(path, here, href)
+    assert kept.problems(targets) == []
+    assert "fragments/topics/t.html" not in calls  # every target is still there
+    # The paragraph it links to went: the unchanged page's link is checked, and fails.
+    gone = rebuild('<section id="t1"></section>')
+    assert gone.problems(targets) == [
+        "fragments/topics/t.html: link '../../transcripts/a/#p1': no #p1 on that page"]
