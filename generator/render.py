@@ -131,6 +131,28 @@ def by_transcript(passages: Iterable[Passage]) -> list[tuple[Transcript, list[Pa
     return groups
 
 
+EXCERPTS_PER_TRANSCRIPT = 3
+"""A topic page quotes this many passages of each transcript, the most relevant ones,
+and links the others by their paragraph: a briefing that comes back to a topic forty
+times would otherwise fill a page with one day."""
+
+
+def excerpted(
+    passages: Iterable[Passage], topic: str,
+) -> list[tuple[Transcript, list[Passage], list[Passage]]]:
+    """``by_transcript``, each group split into the passages to quote and the others,
+    both in reading order. Quoted are the ones where the topic's words occur most often
+    (carried over from a question, a passage may have none); on a tie, the earlier."""
+    groups = []
+    for transcript, group in by_transcript(passages):
+        ranked = sorted(range(len(group)), key=lambda n: (
+            -sum(1 for mark in group[n].paragraph.marks if mark[0] == topic), n))
+        quoted = set(ranked[:EXCERPTS_PER_TRANSCRIPT])
+        groups.append((transcript, [p for n, p in enumerate(group) if n in quoted],
+                       [p for n, p in enumerate(group) if n not in quoted]))
+    return groups
+
+
 def chunks(items: tuple, size: int = PAGE_SIZE) -> list[tuple]:  # type: ignore[type-arg]
     """``items`` in pages of at most ``size``; always at least one (maybe empty) page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [()]
@@ -160,7 +182,7 @@ def environment(template_dirs: list[Path], markdown: bool = True) -> Environment
     )
     env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count,
                        raw_path=raw_path, path=safe_path, duration=duration,
-                       by_transcript=by_transcript)
+                       by_transcript=by_transcript, excerpted=excerpted)
     env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
     return env
 

@@ -12,9 +12,11 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import CONTENT, SAMPLE_ID, SAMPLE_RAW
 
-from generator import excerpts
+from generator import excerpts, render
 from generator.build import Paths
 from generator.cli import main
+from generator.load import load
+from generator.tagging import tag
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -155,16 +157,33 @@ def test_passages_are_excerpts_of_the_paragraph_they_link_to(sample_site: Paths)
 
 
 def test_topic_passages_link_their_paragraph_under_their_transcript(sample_site: Paths) -> None:
-    """A passage's link reads "¶ 22": the heading above it names and links its transcript."""
+    """A passage's link reads "¶ 22": the heading above it names and links its transcript.
+    The most relevant passages of a transcript are quoted, the others linked; every
+    paragraph of the topic is there once."""
+    data = json.loads(
+        (sample_site.out / "data" / "transcripts" / f"{SAMPLE_ID}.json").read_text("utf-8"))
+    tagged = [p["id"] for t in data["turns"] for p in t["paragraphs"] if "japan" in p["topics"]]
+    assert len(tagged) > render.EXCERPTS_PER_TRANSCRIPT
     html = soup(page(sample_site, "/topics/japan/"))
     quotes = html.select("blockquote.tx-quote")
-    assert len(quotes) >= 5
-    for quote in quotes:
-        link = quote.select_one(".tx-quote__cite a[href*='#p']")
+    assert len(quotes) == render.EXCERPTS_PER_TRANSCRIPT  # the sample is one transcript
+    links = [quote.select_one(".tx-quote__cite a[href*='#p']") for quote in quotes]
+    links += html.select(".tx-more a")
+    for link in links:
         transcript, anchor = link["href"].split("#")
         assert link.get_text() == f"¶ {anchor[1:]}"
-        heading = quote.find_previous("h3", class_="tx-group")
+        heading = link.find_previous("h3", class_="tx-group")
         assert heading.select_one("a")["href"] == transcript
+    assert sorted(link["href"].split("#")[1] for link in links) == sorted(tagged)
+    more = html.select_one(".tx-more")
+    assert more.get_text().startswith(f"{len(tagged) - len(quotes)} more paragraphs")
+    # Quoted: those where the topic's words occur most often.
+    archive = tag(load(sample_site.content))
+    marks = {p.id: sum(1 for mark in p.marks if mark[0] == "japan")
+             for turn in archive.transcripts[0].turns for p in turn.paragraphs}
+    quoted = {link["href"].split("#")[1] for link in links[:len(quotes)]}
+    assert min(marks[q] for q in quoted) >= max(marks[p] for p in tagged if p not in quoted)
+    assert min(marks[q] for q in quoted) > 0
 
 
 def test_speaker_pages_quote_each_turn_once(sample_site: Paths) -> None:
