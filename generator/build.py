@@ -7,13 +7,14 @@ replaced only by a complete, successful build.
 from __future__ import annotations
 
 import gc
-import itertools
 import hashlib
+import itertools
 import json
 import logging
 import multiprocessing
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, wait
@@ -101,6 +102,15 @@ def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
             if path.is_file():
                 raw[Path(transcript.source.file).name] = path.read_bytes()
     return raw
+
+
+def site_language(config: Path) -> str:
+    """The site's language (Material's ``theme.language``; English if unset)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config.open("rb") as handle:
+        theme = yaml_load(handle).get("theme") or {}
+    return (theme.get("language") if isinstance(theme, dict) else None) or "en"
 
 
 def site_settings(config: Path) -> tuple[str, str]:
@@ -356,27 +366,36 @@ def _mkdocs(paths: Paths, staging: Path, bars: bool) -> int:
 
 
 def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None = None) -> None:
-    """Run MkDocs into a temporary folder, then Pagefind over it, then swap it in for
-    the site. MkDocs runs in a new process (as Pagefind does): its memory does not add to
-    that of the loaded archive, and is given back when it ends."""
+    """Run MkDocs into a temporary folder and Pagefind over the transcript fragments at
+    the same time, put the index into the folder, then swap it in for the site. MkDocs
+    runs in a new process (as Pagefind does): its memory does not add to that of the
+    loaded archive, and is given back when it ends."""
     paths.out.parent.mkdir(parents=True, exist_ok=True)
     recover(paths.out)  # what a killed build left: its staging folder, a site moved aside
     staging = staging_folder(paths.out)
     clock = clock or _Clock(None)
     progress = progress or Progress()
+    # (named so that ``recover`` removes it if the build is killed)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{paths.out.name}.search-", dir=staging.parent))
+    indexing = None
     try:
+        indexing = search.Indexing(paths.fragments, scratch, site_language(paths.config))
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(1, mp_context=spawn) as pool:
             pages = pool.submit(_mkdocs, paths, staging, progress.bars).result()
         clock.lap("mkdocs")
         progress.say(f"mkdocs: {pages} pages")
         with progress.stage("search", None, "steps"):
-            indexed = search.index(staging)
+            indexed = indexing.finish(staging)
         clock.lap("search")
         progress.say(f"search: {indexed} pages indexed")
     except BaseException:
+        if indexing is not None:
+            indexing.stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     swap_in(staging, paths.out)
 
 

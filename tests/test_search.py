@@ -133,3 +133,37 @@ def test_one_query_downloads_little(served_site: str, page) -> None:
     page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
     search(page, PHRASE)
     assert 0 < sum(sizes) <= 300_000
+
+
+def _records(bundle) -> dict[str, dict]:  # type: ignore[no-untyped-def,type-arg]
+    """Pagefind's page records of a bundle (gzip, a signature, JSON), by page address."""
+    import gzip
+    import json
+
+    records = {}
+    for file in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(file.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        records[record["url"]] = record
+    return records
+
+
+def test_the_index_made_beside_mkdocs_is_the_index_of_the_finished_site(
+    sample_site, tmp_path
+) -> None:
+    """The build indexes the transcript fragments in bare pages while MkDocs runs; the
+    records (text, anchors, filters, meta) are those of indexing the published pages."""
+    import shutil
+
+    from generator import search
+
+    site = tmp_path / "site"
+    shutil.copytree(sample_site.out, site)
+    shutil.rmtree(site / "pagefind")
+    assert search.index(site) == 1
+    published, built = _records(site / "pagefind"), _records(sample_site.out / "pagefind")
+    assert list(built) == [f"/transcripts/{SAMPLE_ID}/"]
+    assert built == published
+    assert built[f"/transcripts/{SAMPLE_ID}/"]["meta"]["title"].startswith("Foreign Minister")
+    assert len(built[f"/transcripts/{SAMPLE_ID}/"]["anchors"]) > 20
