@@ -75,7 +75,8 @@ def _content(folder: Path, title: str, paragraphs: list[str]) -> None:
 
 
 class Pipeline:
-    """Content → generated Markdown → HTML of the page's content, as MkDocs makes it."""
+    """Content → generated Markdown → HTML of the page's content, as MkDocs makes it
+    (its hooks included)."""
 
     def __init__(self, root: Path):
         self.paths = Paths.for_(root / "content", root / "site")
@@ -105,6 +106,9 @@ class Pipeline:
         content = self.config.plugins.on_page_content(
             page.content, page=page, config=self.config, files=files
         )
+        # (the theme's template around the content left out: the fragment is put in
+        # where the content marks it as the page is written)
+        content = self.config.plugins.on_post_page(content, page=page, config=self.config)
         data = json.loads((self.paths.docs / "data" / "transcripts" / f"{TID}.json")
                           .read_text("utf-8"))
         return BeautifulSoup(content, "html.parser"), data
