@@ -158,15 +158,17 @@ def rebuilds(content: Path, out: Path) -> dict[str, float]:
 
 
 def table(rows: dict[str, dict]) -> str:
-    header = ("| corpus | transcripts | import s | generate s | MkDocs s | search s | whole build s"
+    header = ("| corpus | transcripts | import s | generate s | MkDocs s | Pagefind s (beside MkDocs)"
+              " | search s after MkDocs | whole build s"
               " | mkdocs alone s (baseline) | generate share | peak MB | site MB | largest page KB"
               " | transcripts/s |")
-    lines = [header, "|" + " --- |" * 13]
+    lines = [header, "|" + " --- |" * 14]
     for name, f in rows.items():
         share = 100 * f.get("generate", 0) / f["total"] if f["total"] else 0
         lines.append(
             f"| {name} | {f['count']} | {f['import']:.1f} | {f.get('generate', 0):.1f} | "
-            f"{f.get('mkdocs', 0):.1f} | {f.get('search', 0):.1f} | {f['total']:.1f} | "
+            f"{f.get('mkdocs', 0):.1f} | {f.get('pagefind', 0):.1f} | {f.get('search', 0):.1f} | "
+            f"{f['total']:.1f} | "
             f"{f['baseline']:.1f} | {share:.0f}% | {f['peak_mb']} | {f['size_mb']:.0f} | "
             f"{f['largest_kb']} | {f['count'] / f['total']:.1f} |"
         )

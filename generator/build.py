@@ -387,7 +387,8 @@ def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None
         progress.say(f"mkdocs: {pages} pages")
         with progress.stage("search", None, "steps"):
             indexed = indexing.finish(staging)
-        clock.lap("search")
+        clock.lap("search")  # (what Pagefind took beyond MkDocs)
+        clock.note("pagefind", indexing.seconds)  # (its own time, beside MkDocs)
         progress.say(f"search: {indexed} pages indexed")
     except BaseException:
         if indexing is not None:
@@ -474,7 +475,8 @@ def build(paths: Paths, timings: dict[str, float] | None = None, force: bool = F
     When nothing the site depends on changed since the last build (``fingerprint``) and
     the site is still there, nothing is done: (0, pages, 0). ``force`` builds anyway.
     ``timings``, if given, receives the seconds each stage took: ``generate`` (validate,
-    tag, render, write), ``mkdocs`` and ``search``; ``progress`` hears of each stage.
+    tag, render, write), ``mkdocs``, ``search`` (the wait for Pagefind after MkDocs) and
+    ``pagefind`` (its own time, beside MkDocs); ``progress`` hears of each stage.
     """
     clock = _Clock(timings)
     current = fingerprint(paths)
@@ -502,6 +504,11 @@ class _Clock:
 
     def __init__(self, timings: dict[str, float] | None) -> None:
         self.timings, self.last = timings, time.perf_counter()
+
+    def note(self, stage: str, seconds: float) -> None:
+        """A time measured elsewhere (a stage that ran beside others: not a lap)."""
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + seconds
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()

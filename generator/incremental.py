@@ -19,11 +19,11 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from generator.links import LinkCheck
+from generator.links import LinkCheck, page_url
 
 FILE = "pages.pickle"
 """The record in the work folder."""
-VERSION = 2
+VERSION = 3
 """The record's layout: a record of another layout is not read."""
 
 
@@ -57,10 +57,20 @@ class Fingerprints:
         try:
             record = pickle.loads(self.file.read_bytes())
             if record.get("version") == VERSION:
-                self.previous, self.targets = record["fragments"], record["targets"]
+                self.previous = record["fragments"]
+                self.targets = (self._page_ids(record["pages"]), record["statics"])
         except Exception:  # none, or unreadable: everything is rendered
             pass
         self.current: dict[str, str] = {}
+
+    def _page_ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
+        """Every page of the last build with its ids: those of its fragment, kept with the
+        fragment's fingerprint (not stored twice: at archive scale they are millions)."""
+        ids: dict[str, frozenset[str]] = dict.fromkeys(pages, frozenset())
+        for path, (_, found, _) in self.previous.items():
+            if path.startswith("fragments/"):
+                ids[page_url(path[len("fragments/"):-len(".html")] + ".md")] = found
+        return ids
 
     def of(self, *parts: object) -> str:
         """The fingerprint of a page made from ``parts`` (ids, numbers, transcript keys)."""
@@ -96,5 +106,6 @@ class Fingerprints:
         for path, fingerprint in self.current.items():
             ids, links = checker.found(path)
             fragments[path] = (fingerprint, ids, links)
-        record = {"version": VERSION, "fragments": fragments, "targets": checker.targets()}
+        record = {"version": VERSION, "fragments": fragments, "pages": sorted(checker.pages),
+                  "statics": frozenset(checker.statics)}
         self.file.write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))

@@ -19,6 +19,8 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from html import escape
 from pathlib import Path
 
@@ -67,14 +69,26 @@ class Indexing:
     def __init__(self, fragments: Path, work: Path, language: str) -> None:
         self.pages, self.bundle = work / "pages", work / "pagefind"
         bare_pages(fragments, self.pages, language)
+        started = time.perf_counter()
         self.process = subprocess.Popen(
             _command(self.pages, self.bundle), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True)
+        self.seconds = 0.0
+        """How long Pagefind ran (known once it ended)."""
+        self.output = ("", "")
+
+        def wait() -> None:
+            self.output = self.process.communicate()
+            self.seconds = time.perf_counter() - started
+
+        self.waiting = threading.Thread(target=wait, daemon=True)
+        self.waiting.start()
 
     def finish(self, site: Path) -> int:
         """Wait for Pagefind, move its bundle to ``site/pagefind/``; return how many pages
         it indexed. Raises ``BuildError`` if it failed."""
-        out, err = self.process.communicate()
+        self.waiting.join()
+        out, err = self.output
         indexed = _indexed(subprocess.CompletedProcess(self.process.args,
                                                        self.process.returncode, out, err), site)
         shutil.rmtree(site / "pagefind", ignore_errors=True)
@@ -85,4 +99,4 @@ class Indexing:
         """Stop Pagefind if it still runs (the build failed)."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.communicate()
+        self.waiting.join()
