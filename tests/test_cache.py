@@ -124,14 +124,14 @@ def test_deleting_the_cache_changes_no_output_byte(
     cold = Paths.for_(content, tmp_path / "cold" / "site")
     build(cold)
     assert sorted(reads) == ALL
-    for folder in ("docs", "fragments"):
+    for folder in ("docs", "fragments", "parts"):
         assert synthetic.read(warm.work / folder) == synthetic.read(cold.work / folder)
     one, two = synthetic.snapshot(warm.out), synthetic.snapshot(cold.out)
     assert [name for name in sorted(one | two) if one.get(name) != two.get(name)] == []
     shutil.rmtree(warm.cache)
     written, unchanged, deleted = generate(warm, workers=1)[1]
-    assert (written, deleted) == (0, 0) and unchanged == len(synthetic.read(warm.docs)) + len(
-        synthetic.read(warm.fragments))
+    assert (written, deleted) == (0, 0) and unchanged == sum(
+        len(synthetic.read(warm.work / folder)) for folder in ("docs", "fragments", "parts"))
 
 
 def test_editing_the_speaker_registry_invalidates(
