@@ -158,8 +158,8 @@ def rebuilds(content: Path, out: Path) -> dict[str, float]:
 
 
 def table(rows: dict[str, dict]) -> str:
-    header = ("| corpus | transcripts | import s | generate s | MkDocs s | Pagefind s (beside MkDocs)"
-              " | search s after MkDocs | whole build s"
+    header = ("| corpus | transcripts | import s | generate s | MkDocs s"
+              " | Pagefind s (beside MkDocs) | search s after MkDocs | whole build s"
               " | mkdocs alone s (baseline) | generate share | peak MB | site MB | largest page KB"
               " | transcripts/s |")
     lines = [header, "|" + " --- |" * 14]

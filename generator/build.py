@@ -38,10 +38,10 @@ from generator.tagging import Tagger
 from generator.views import Views, build_views
 from generator.write import (
     UNCHANGED,
+    prune,
     recover,
     staging_folder,
     swap_in,
-    prune,
     write_files,
     write_if_changed,
 )

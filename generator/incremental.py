@@ -5,10 +5,11 @@ transcript it shows (its file's bytes, the registries, the code that reads and t
 ``generator.cache``), the registries, the templates, the rendering code and the site's
 settings. The fingerprints of the last build that wrote and link-checked its pages are
 kept in the work folder (``pages.pickle``), with the ids and links of each HTML fragment
-for the link check, and every page, id and file the links could lead to: when all of
-them are still there, the links of fragments not rendered again are not checked again. A page whose fingerprint is unchanged, and whose file is still
-there, is not rendered again: ``render_site`` yields ``generator.write.UNCHANGED`` in
-place of its content. The record is deleted before anything is written and saved only after the link
+for the link check, and every page and file the links could lead to: when all of them
+(and their ids) are still there, the links of fragments not rendered again are not
+checked again. A page whose fingerprint is unchanged, and whose file is still there, is
+not rendered again: ``render_site`` yields ``generator.write.UNCHANGED`` in place of its
+content. The record is deleted before anything is written and saved only after the link
 check passed, so that a failed or killed build can never leave a record that vouches for
 a file it did not finish.
 """

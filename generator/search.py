@@ -56,7 +56,7 @@ def bare_pages(fragments: Path, into: Path, language: str) -> None:
     at its site address under ``into`` (``transcripts/<id>/index.html``), in the site's
     ``language`` (which chooses Pagefind's stemming)."""
     head = (f'<!DOCTYPE html><html lang="{escape(language)}"><head><meta charset="utf-8">'
-            "</head><body>").encode("utf-8")
+            "</head><body>").encode()
     for fragment in sorted((fragments / "transcripts").glob("*.html")):
         folder = into / "transcripts" / fragment.stem
         folder.mkdir(parents=True, exist_ok=True)

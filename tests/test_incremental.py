@@ -6,8 +6,8 @@ import csv
 import gzip
 import json
 import shutil
-from contextlib import contextmanager
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
