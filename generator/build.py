@@ -255,8 +255,7 @@ def _render_share(share: int, shares: int) -> _Share:
             made = 0
 
     result = _JOB.run(share, shares, advance)
-    advance(0)
-    with done.get_lock():
+    with done.get_lock():  # (the files made since the last count)
         done.value += made
     return result
 
