@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,9 +43,9 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Paths:
     return paths
 
 
-@pytest.fixture(scope="session")
-def served_site(sample_site: Paths):
-    """The built sample served over HTTP on a free local port; yields its base URL."""
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` served over HTTP on a free local port; gives its base URL."""
     import functools
     import http.server
     import threading
@@ -52,12 +54,21 @@ def served_site(sample_site: Paths):
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(sample_site.out))
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site: Paths):
+    """The built sample served over HTTP on a free local port; yields its base URL."""
+    with serving(sample_site.out) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import yaml
 from conftest import CONTENT, SAMPLE_ID
 
@@ -167,3 +170,53 @@ def test_the_index_made_beside_mkdocs_is_the_index_of_the_finished_site(
     assert built == published
     assert built[f"/transcripts/{SAMPLE_ID}/"]["meta"]["title"].startswith("Foreign Minister")
     assert len(built[f"/transcripts/{SAMPLE_ID}/"]["anchors"]) > 20
+
+
+def test_a_large_archive_is_indexed_in_parts_and_searched_as_one(
+    tmp_path, monkeypatch, page
+) -> None:
+    """Pagefind's memory grows with what one run reads: past ``PART_BYTES`` of fragments
+    the transcripts are indexed in parts, one bundle each, listed in ``parts.json``; the
+    parts hold every page once, with the records one run over the whole site makes, and
+    the search box finds words of every part."""
+    import shutil
+
+    import synthetic
+    from conftest import serving
+
+    from generator import search as pagefind
+    from generator.build import Paths, build
+    from generator.yamlio import dump
+
+    contents = synthetic.files(4, 6)
+    names = sorted(name for name in contents if name.startswith("transcripts/"))
+    words = {names[0]: "Glimmerwock", names[-1]: "Vintelsnap"}  # made-up words
+    for name, word in words.items():
+        data = synthetic.transcript(int(Path(name).stem.rsplit("-", 1)[1]), 6)
+        data["turns"][0]["paragraphs"].append(f"{word} is a made-up word for this test.")
+        contents[name] = dump(data)
+    monkeypatch.setattr(pagefind, "PART_BYTES", 1)  # a transcript to a part
+    paths = Paths.for_(synthetic.write(tmp_path / "content", contents), tmp_path / "site")
+    build(paths)
+
+    bundle = paths.out / "pagefind"
+    listed = json.loads((bundle / pagefind.PARTS).read_text("utf-8"))
+    assert listed == ["parts/2/", "parts/3/", "parts/4/"]
+    parts = [_records(bundle)] + [_records(bundle / part) for part in listed]
+    assert [len(part) for part in parts] == [1, 1, 1, 1]
+    together = {url: record for part in parts for url, record in part.items()}
+    whole = tmp_path / "whole"
+    shutil.copytree(paths.out, whole)
+    shutil.rmtree(whole / "pagefind")
+    assert pagefind.index(whole) == 4
+    assert together == _records(whole / "pagefind")
+    assert json.loads((whole / "pagefind" / pagefind.PARTS).read_text("utf-8")) == []
+
+    with serving(paths.out) as url:
+        page.goto(f"{url}/")
+        for name, word in words.items():
+            search(page, word)
+            page.wait_for_selector(f'.tx-search__hit[href*="{word}"]', timeout=15000)
+            hit = page.locator(".tx-search__hit").first.get_attribute("href") or ""
+            # (the made-up word is the first turn's fourth paragraph)
+            assert hit.endswith(f"/transcripts/{Path(name).stem}/?h={word}#p4"), (word, hit)

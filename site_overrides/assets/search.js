@@ -35,6 +35,17 @@
       loading = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
         pagefind = module;
         return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 40 });
+      }).then(function () {
+        // A large archive is indexed in parts: the first is pagefind/, parts.json lists
+        // the others, which Pagefind merges into every search.
+        return fetch(new URL("pagefind/parts.json", siteRoot).href)
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .catch(function () { return []; });
+      }).then(function (parts) {
+        return Promise.all(parts.map(function (part) {
+          return pagefind.mergeIndex(new URL("pagefind/" + part, siteRoot).href,
+                                     { baseUrl: siteRoot.pathname });
+        }));
       });
     }
     return loading;
