@@ -123,10 +123,10 @@ def site_settings(config: Path) -> tuple[str, str]:
 
 
 def generate(paths: Paths, workers: int | None = None,
-             progress: Progress | None = None) -> tuple[Archive, tuple[int, int, int]]:
+             progress: Progress | None = None) -> tuple[str, tuple[int, int, int]]:
     """Validate the content and bring the generated Markdown up to date.
 
-    Returns the tagged archive and (written, unchanged, deleted) page counts.
+    Returns the newest transcript's date and (written, unchanged, deleted) page counts.
     """
     workers = workers if workers is not None else os.cpu_count() or 1
     progress = progress or Progress()
@@ -157,6 +157,12 @@ def generate(paths: Paths, workers: int | None = None,
         else:
             shares = [job.run(advance=advance)]
         shares.append(job.assemble(advance))
+    newest = max((t.date for t in archive.transcripts), default="1970-01-01")
+    # Everything is rendered: the archive is given back before the shares' link checks
+    # and fingerprints are merged, so that their memory does not add to it.
+    del job, archive
+    gc.unfreeze()
+    gc.collect()
     written, unchanged, seen, checker = _merge(shares, fingerprints)
     keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
     deleted = prune(paths.work, seen, keep=keep)
@@ -166,7 +172,7 @@ def generate(paths: Paths, workers: int | None = None,
         fingerprints.save(checker)
     progress.say(f"render: {written + unchanged} files, {written} written, {unchanged} "
                  f"unchanged, {deleted} deleted")
-    return archive, (written, unchanged, deleted)
+    return newest, (written, unchanged, deleted)
 
 
 PARALLEL_RENDER = 200
@@ -485,12 +491,8 @@ def build(paths: Paths, timings: dict[str, float] | None = None, force: bool = F
         return 0, pages, 0
     # From here until the site is published, the stamp would be a lie.
     _stamp(paths).unlink(missing_ok=True)
-    archive, counts = generate(paths, progress=progress)
+    newest, counts = generate(paths, progress=progress)
     clock.lap("generate")
-    newest = max((t.date for t in archive.transcripts), default="1970-01-01")
-    del archive  # (given back before MkDocs and Pagefind start)
-    gc.unfreeze()
-    gc.collect()
     with _build_date(newest):
         publish(paths, clock, progress)
     write_if_changed(_stamp(paths), json.dumps(

@@ -24,7 +24,7 @@ from generator.links import LinkCheck, page_url
 
 FILE = "pages.pickle"
 """The record in the work folder."""
-VERSION = 3
+VERSION = 4
 """The record's layout: a record of another layout is not read."""
 
 
@@ -52,8 +52,9 @@ class Fingerprints:
         self.context = context
         self.keys = keys
         """Transcript id → its cache key."""
-        self.previous: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
-        self.targets: tuple[dict[str, frozenset[str]], frozenset[str]] | None = None
+        self.previous: dict[str, tuple[str, str, str]] = {}
+        """Path → (fingerprint, ids, links) of the last build (as ``LinkCheck.found``)."""
+        self.targets: tuple[dict[str, str], frozenset[str]] | None = None
         """What the links of the last build could lead to (``LinkCheck.targets``)."""
         try:
             record = pickle.loads(self.file.read_bytes())
@@ -64,10 +65,10 @@ class Fingerprints:
             pass
         self.current: dict[str, str] = {}
 
-    def _page_ids(self, pages: list[str]) -> dict[str, frozenset[str]]:
+    def _page_ids(self, pages: list[str]) -> dict[str, str]:
         """Every page of the last build with its ids: those of its fragment, kept with the
         fragment's fingerprint (not stored twice: at archive scale they are millions)."""
-        ids: dict[str, frozenset[str]] = dict.fromkeys(pages, frozenset())
+        ids: dict[str, str] = dict.fromkeys(pages, "")
         for path, (_, found, _) in self.previous.items():
             if path.startswith("fragments/"):
                 ids[page_url(path[len("fragments/"):-len(".html")] + ".md")] = found
@@ -91,7 +92,7 @@ class Fingerprints:
         return all(self.previous.get(path, ("",))[0] == fingerprint
                    and (self.work / path).is_file() for path in paths)
 
-    def known(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
+    def known(self, path: str) -> tuple[str, str]:
         """The ids and links of an unchanged fragment, as the last build found them."""
         _, ids, links = self.previous[path]
         return ids, links

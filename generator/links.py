@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -28,60 +28,84 @@ def page_url(path: str) -> str:
     return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
 
 
+SEPARATOR = "\0"
+"""Between the ids, and the links, of a fragment kept as one string: a page's ids and a
+topic page's links are thousands of short strings, which as objects cost ten times their
+characters. (A page cannot hold the character: the content may not.)"""
+
+
+def _joined(items: Iterable[str]) -> str:
+    """``items`` as one string, sorted, each once, each between separators."""
+    unique = sorted(set(items))
+    return SEPARATOR + SEPARATOR.join(unique) + SEPARATOR if unique else ""
+
+
+def _split(joined: str) -> list[str]:
+    return joined[1:-1].split(SEPARATOR) if joined else []
+
+
 class LinkCheck:
     """Collects the generated files one by one (keeping only their ids and links), then
     reports every broken link of the fragments."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, set[str]] = {}
+        # page address → its ids, joined (see ``SEPARATOR``)
+        self.pages: dict[str, str] = {}
         self.statics: set[str] = set()
-        # fragment path → (its page's address, its distinct links): a page repeats the
-        # same few links hundreds of times, and at archive scale keeping every one of
-        # them would cost gigabytes.
-        self.links: dict[str, tuple[str, frozenset[str]]] = {}
+        # fragment path → (its page's address, its distinct links, joined): a page repeats
+        # the same few links hundreds of times, and at archive scale keeping every one of
+        # them, or each as an object, would cost gigabytes.
+        self.links: dict[str, tuple[str, str]] = {}
         self.known: set[str] = set()
         """Fragments not rendered again, whose links passed the last build's check."""
+
+    def _add_ids(self, here: str, ids: str) -> None:
+        before = self.pages.get(here)
+        if not before or before == ids:
+            self.pages[here] = ids
+        elif ids:  # (a page is one fragment: this happens only if it is noted twice)
+            self.pages[here] = _joined(_split(before) + _split(ids))
 
     def add(self, path: str, content: str | bytes) -> None:
         """Note one generated file (``docs/...`` or ``fragments/...``)."""
         if path.startswith("docs/") and path.endswith(".md"):
-            self.pages.setdefault(page_url(path[len("docs/"):]), set())
+            self._add_ids(page_url(path[len("docs/"):]), "")
         elif path.startswith("docs/"):
             self.statics.add(path[len("docs/"):])
         elif path.startswith("fragments/"):
             text = content.decode("utf-8") if isinstance(content, bytes) else content
             here = page_url(path[len("fragments/"):-len(".html")] + ".md")
-            self.pages.setdefault(here, set()).update(_ID.findall(text))
-            self.links[path] = (here, frozenset(_HREF.findall(text)))
+            self._add_ids(here, _joined(_ID.findall(text)))
+            self.links[path] = (here, _joined(_HREF.findall(text)))
 
-    def add_known(self, path: str, ids: frozenset[str], links: frozenset[str]) -> None:
-        """Note a fragment that was not rendered again, by the ids and links it has."""
+    def add_known(self, path: str, ids: str, links: str) -> None:
+        """Note a fragment that was not rendered again, by the ids and links it has (as
+        ``found`` gave them)."""
         here = page_url(path[len("fragments/"):-len(".html")] + ".md")
-        self.pages.setdefault(here, set()).update(ids)
+        self._add_ids(here, ids)
         self.links[path] = (here, links)
         self.known.add(path)
 
-    def targets(self) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    def targets(self) -> tuple[dict[str, str], frozenset[str]]:
         """What links can lead to: every page's address with its ids, every other file."""
-        return ({here: frozenset(ids) for here, ids in self.pages.items()},
-                frozenset(self.statics))
+        return dict(self.pages), frozenset(self.statics)
 
     def update(self, other: LinkCheck) -> None:
         """Add what another check noted (of other files: a worker process's share)."""
         for here, ids in other.pages.items():
-            self.pages.setdefault(here, set()).update(ids)
+            self._add_ids(here, ids)
         self.statics |= other.statics
         self.links.update(other.links)
         self.known |= other.known
 
-    def found(self, path: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The ids and links noted of a fragment; empty for other files."""
+    def found(self, path: str) -> tuple[str, str]:
+        """The ids and links noted of a fragment, joined; empty for other files."""
         if path not in self.links:
-            return frozenset(), frozenset()
+            return "", ""
         here, links = self.links[path]
-        return frozenset(self.pages.get(here, ())), links
+        return self.pages.get(here, ""), links
 
-    def problems(self, before: tuple[dict[str, frozenset[str]], frozenset[str]] | None = None
+    def problems(self, before: tuple[dict[str, str], frozenset[str]] | None = None
                  ) -> list[str]:
         """Every broken link, by fragment in the order they came.
 
@@ -90,16 +114,29 @@ class LinkCheck:
         still lead where they led, and only the others are checked."""
         skip = self.known if before is not None and self._still_there(*before) else set()
         found = []
+        self._ids: dict[str, frozenset[str]] = {}
         for path, (here, hrefs) in self.links.items():
             if path in skip:
                 continue
-            for href in sorted(hrefs):
+            for href in _split(hrefs):
                 found += self._check(path, here, href)
+        del self._ids
         return found
 
-    def _still_there(self, pages: dict[str, frozenset[str]], statics: frozenset[str]) -> bool:
+    def _still_there(self, pages: dict[str, str], statics: frozenset[str]) -> bool:
         return statics <= self.statics and all(
-            here in self.pages and ids <= self.pages[here] for here, ids in pages.items())
+            here in self.pages and (ids == self.pages[here] or set(_split(ids)) <= set(
+                _split(self.pages[here]))) for here, ids in pages.items())
+
+    def _has_id(self, page: str, anchor: str) -> bool:
+        """Whether the page at ``page`` has the id ``anchor``. The ids of the pages
+        checked last are kept as sets: a page's links to another come together."""
+        ids = self._ids.get(page)
+        if ids is None:
+            if len(self._ids) >= 4096:
+                self._ids.clear()
+            ids = self._ids[page] = frozenset(_split(self.pages[page]))
+        return anchor in ids
 
     def _check(self, path: str, here: str, href: str) -> list[str]:
         """The problem with one link of the fragment ``path`` (at address ``here``)."""
@@ -113,7 +150,7 @@ class LinkCheck:
             key = resolved.rstrip("/") + "/" if resolved else ""
             if key not in self.pages:
                 return [f"{path}: link {href!r} leads to no page"]
-            if anchor and anchor not in self.pages[key]:
+            if anchor and not self._has_id(key, anchor):
                 return [f"{path}: link {href!r}: no #{anchor} on that page"]
         elif resolved not in self.statics:
             return [f"{path}: link {href!r} leads to no file"]
