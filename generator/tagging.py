@@ -272,6 +272,16 @@ class Index:
                 else:
                     self.always.add(number)
 
+        by_text: dict[str, list[int]] = {}
+        for position, (_, gate) in enumerate(self.gated):
+            for text in dict.fromkeys((gate.literal, *gate.required)):
+                if text:
+                    by_text.setdefault(text, []).append(position)
+        self.gate_texts = tuple(by_text)
+        """Every text a gated expression needs (its literal or one of its required texts):
+        a gate none of whose texts a paragraph holds cannot match it, so only the gates of
+        the texts found are asked."""
+        self.gates_by_text = by_text
         self.finders = {word: re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
                         for word in self.starting}
         """Where each first word occurs in a casefolded text."""
@@ -285,7 +295,10 @@ class Index:
         matchers without ``starts``), are worth trying on a text with these casefolded
         words (``folded``: the text casefolded)."""
         found = set(self.always)
-        found.update(number for number, gate in self.gated if gate.possible(folded))
+        held = {position for text in self.gate_texts if text in folded
+                for position in self.gates_by_text[text]}
+        found.update(number for number, gate in (self.gated[p] for p in held)
+                     if gate.possible(folded))
         for word in words.intersection(self.words):
             found.update(self.by_word[word])
         starts = {word[:size] for word in words for size in range(2, min(len(word), _KEY) + 1)}
