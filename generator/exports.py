@@ -87,13 +87,18 @@ def transcripts_feed(archive: Archive, site_url: str, site_name: str) -> str:
     return _finish(feed, [t.date for t in chosen])
 
 
+def newest_passages(passages: Iterable[Passage]) -> list[Passage]:
+    """The passages a feed shows: the ``FEED_SIZE`` newest (of one date, in their order)."""
+    return sorted(passages, key=lambda p: p.transcript.date, reverse=True)[:FEED_SIZE]
+
+
 def passages_feed(
     passages: Iterable[Passage], archive: Archive, site_url: str, path: str, title: str,
     subtitle: str, page: str,
 ) -> str:
     """Newest passages (paragraphs in context), for a topic or a speaker."""
     feed = _feed(site_url, path, title, subtitle, page)
-    chosen = sorted(passages, key=lambda p: p.transcript.date, reverse=True)[:FEED_SIZE]
+    chosen = newest_passages(passages)
     for passage in reversed(chosen):
         transcript, turn, paragraph = passage.transcript, passage.turn, passage.paragraph
         who = archive.speakers[turn.speaker].name if turn.speaker else "Journalist"

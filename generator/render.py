@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from itertools import groupby
@@ -302,11 +302,19 @@ def render_exports(
             return False
         return fingerprints.unchanged([f"docs/{f}" for f in files], fingerprints.of(*inputs))
 
-    def shown(passages: Iterable[Passage]) -> tuple[tuple[str, str, str], ...]:
+    def newest(passages: Sequence[Passage]) -> tuple[tuple[str, str, str], ...]:
+        """What a feed shows: its passages, by the transcripts' cache keys."""
         if fingerprints is None:
             return ()
         return tuple((fingerprints.key(p.transcript.id), p.turn.id, p.paragraph.id)
-                     for p in passages)
+                     for p in exports.newest_passages(passages))
+
+    def rows(passages: Sequence[Passage]) -> tuple[tuple[object, ...], ...]:
+        """What a CSV shows of its passages (a title or a word of the text is not in it)."""
+        if fingerprints is None:
+            return ()
+        return tuple((p.transcript.id, p.transcript.date, p.turn.id, p.turn.speaker,
+                      p.turn.kind, p.paragraph.id, p.paragraph.topics) for p in passages)
 
     if claim():
         yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
@@ -322,33 +330,37 @@ def render_exports(
         if not claim():
             continue
         passages = views.passages[topic.id]
-        files = [f"feeds/topics/{topic.id}.xml", f"data/topics/{topic.id}.csv"]
-        if unchanged(files, "topic exports", topic.id, shown(passages)):
-            yield from ((file, UNCHANGED) for file in files)
-            continue
-        yield f"feeds/topics/{topic.id}.xml", exports.passages_feed(
-            passages, archive, site_url, f"feeds/topics/{topic.id}.xml",
-            f"{site_name}: {topic.title}", topic.description, f"topics/{topic.id}/",
-        )
-        yield f"data/topics/{topic.id}.csv", exports.to_csv(
-            (exports.paragraph_row(p, site_url) for p in passages), exports.TOPIC_COLUMNS)
+        feed, table = f"feeds/topics/{topic.id}.xml", f"data/topics/{topic.id}.csv"
+        if unchanged([feed], "topic feed", topic.id, newest(passages)):
+            yield feed, UNCHANGED
+        else:
+            yield feed, exports.passages_feed(
+                passages, archive, site_url, feed, f"{site_name}: {topic.title}",
+                topic.description, f"topics/{topic.id}/")
+        if unchanged([table], "topic csv", topic.id, rows(passages)):
+            yield table, UNCHANGED
+        else:
+            yield table, exports.to_csv(
+                (exports.paragraph_row(p, site_url) for p in passages), exports.TOPIC_COLUMNS)
     for speaker in archive.speakers.values():
         if not claim():
             continue
         passages = [Passage(transcript, turn, paragraph)
                     for transcript, turns in views.speakers[speaker.id].turns
                     for turn in turns for paragraph in turn.paragraphs]
-        files = [f"feeds/speakers/{speaker.id}.xml", f"data/speakers/{speaker.id}.csv"]
-        if unchanged(files, "speaker exports", speaker.id, shown(passages)):
-            yield from ((file, UNCHANGED) for file in files)
-            continue
-        yield f"feeds/speakers/{speaker.id}.xml", exports.passages_feed(
-            passages, archive, site_url, f"feeds/speakers/{speaker.id}.xml",
-            f"{site_name}: {speaker.name}", f"What {speaker.name} said.",
-            f"speakers/{speaker.id}/",
-        )
-        yield f"data/speakers/{speaker.id}.csv", exports.to_csv(
-            (exports.paragraph_row(p, site_url) for p in passages), exports.SPEAKER_COLUMNS)
+        feed, table = f"feeds/speakers/{speaker.id}.xml", f"data/speakers/{speaker.id}.csv"
+        if unchanged([feed], "speaker feed", speaker.id, newest(passages)):
+            yield feed, UNCHANGED
+        else:
+            yield feed, exports.passages_feed(
+                passages, archive, site_url, feed, f"{site_name}: {speaker.name}",
+                f"What {speaker.name} said.", f"speakers/{speaker.id}/")
+        if unchanged([table], "speaker csv", speaker.id, rows(passages)):
+            yield table, UNCHANGED
+        else:
+            yield table, exports.to_csv(
+                (exports.paragraph_row(p, site_url) for p in passages),
+                exports.SPEAKER_COLUMNS)
 
 
 PAGER_WINDOW = 2
@@ -530,13 +542,17 @@ def render_site(
         pages = _said_pages(views.speakers[speaker.id].turns)
         role = f": {speaker.roles[0].title}" if speaker.roles else ""
         view = views.speakers[speaker.id]
-        # The page shows their transcripts and turns and the questions put to them.
-        # (digested once: the pages of a speaker of a thousand transcripts share it)
-        shown = fingerprints.of(speaker.id, len(pages), tuple(key(t) for t in view.transcripts),
+        # The first page shows their transcripts and the questions put to them (digested
+        # once: a speaker of a thousand transcripts has hundreds of pages); every page
+        # the turns of its transcripts, and the pager.
+        first = fingerprints.of(speaker.id, len(pages), tuple(key(t) for t in view.transcripts),
                                 tuple(key(t) for t, _ in view.questions)) if fingerprints else ""
         for number, said in enumerate(pages, start=1):
             files = _page_files(page_path(base, number))
-            if unchanged(files, "speaker", number, shown):
+            on_page = tuple((key(t), tuple(turn.id for turn in turns)) for t, turns in said
+                            ) if fingerprints else ()
+            if unchanged(files, "speaker", number, speaker.id, len(pages), on_page,
+                         first if number == 1 else ""):
                 yield from ((file, UNCHANGED) for file in files)
                 continue
             suffix = f" (page {number})" if number > 1 else ""

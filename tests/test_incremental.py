@@ -178,3 +178,42 @@ def test_rendering_in_several_processes_gives_what_one_process_gives(
     written, unchanged, deleted = generate(paths, workers=3)[1]
     assert deleted == 1 and 0 < written < unchanged
     _same_as_cold(paths, tmp_path, "after-edit")
+
+
+def test_a_title_edit_makes_no_csv_again_and_only_the_pages_that_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV holds no title: a title edited makes its topics' and speaker's CSVs again
+    only if their rows changed (they did not). A speaker's page shows the turns of its
+    own transcripts: only the first page (the list of all) and the page with the edited
+    transcript's turns are made again, not every page of the speaker."""
+    from generator import build
+
+    made: list[str] = []
+    original = build.render_site
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for path, content in original(*args, **kwargs):
+            if content is not render.UNCHANGED:
+                made.append(path)
+            yield path, content
+
+    monkeypatch.setattr(build, "render_site", spy)
+    content = synthetic.write(tmp_path / "content", synthetic.files(transcripts=40,
+                                                                    paragraphs=20))
+    paths = Paths.for_(content, tmp_path / "site")
+    generate(paths, workers=1)
+    speaker_pages = [p for p in made if p.startswith("fragments/speakers/ivan-testov")]
+    assert len(speaker_pages) >= 3
+
+    edited = content / "transcripts" / f"{synthetic.transcript(5, 20)['id']}.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("number 5", "number five"), "utf-8")
+    made.clear()
+    generate(paths, workers=1)
+    assert [p for p in made if p.startswith(("docs/data/topics/", "docs/data/speakers/"))] == []
+    showing = sorted(p for p in speaker_pages
+                     if "number five" in (paths.work / p).read_text("utf-8"))
+    assert showing and len(showing) < len(speaker_pages)
+    assert sorted(p for p in made if p.startswith("fragments/speakers/")) == sorted(
+        {"fragments/speakers/ivan-testov.html", *showing})
+    _same_as_cold(paths, tmp_path, "cold")
