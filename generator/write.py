@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
@@ -87,16 +88,24 @@ def prune(root: Path, seen: set[str], keep: Iterable[str] = ()) -> int:
     its folders named in ``keep``, and the folders left empty; returns how many files."""
     deleted = 0
     kept = set(keep)
-    if root.is_dir():
-        for path in sorted(root.rglob("*"), reverse=True):
-            relative = path.relative_to(root).as_posix()
-            if relative.split("/", 1)[0] in kept:
-                continue
-            if path.is_file() and relative not in seen:
-                path.unlink()
+    if not root.is_dir():
+        return 0
+    folders = []
+    for folder, subfolders, files in os.walk(root):
+        base = os.path.relpath(folder, root)
+        base = "" if base == "." else base.replace(os.sep, "/") + "/"
+        if base:
+            folders.append(folder)
+        else:  # (the kept folders and files are at the top)
+            subfolders[:] = [name for name in subfolders if name not in kept]
+            files = [name for name in files if name not in kept]
+        for name in files:
+            if base + name not in seen:
+                os.unlink(os.path.join(folder, name))
                 deleted += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    for folder in reversed(folders):  # (a folder's subfolders come after it)
+        with contextlib.suppress(OSError):  # (not empty)
+            os.rmdir(folder)
     return deleted
 
 

@@ -119,3 +119,15 @@ def test_swap_in_replaces_the_site_in_one_step(tmp_path: Path) -> None:
     swap_in(built, site)
     assert [p.name for p in site.iterdir()] == ["new.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_prune_deletes_what_was_not_made_and_the_folders_left_empty(tmp_path: Path) -> None:
+    from generator.write import prune
+
+    for name in ("a/b/old.md", "a/new.md", "cache/entry", "record.pickle", "e/f/g/old.md",
+                 "index.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    assert prune(tmp_path, {"a/new.md", "index.md"}, keep={"cache", "record.pickle"}) == 2
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "a", "a/new.md", "cache", "cache/entry", "index.md", "record.pickle"]
