@@ -19,6 +19,7 @@ from generator.importing import FileReport, import_files
 from generator.load import load
 from generator.model import EVENT_KINDS
 from generator.progress import Progress
+from generator.write import HOSTING_LIMIT, folder_size
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("site")
@@ -152,8 +153,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     if "generate" not in timings:
         print("nothing changed since the last build: the site is up to date (--force rebuilds)")
     print(f"site: {paths.out}")
+    if "generate" in timings:
+        _report_size(paths.out)
     print(f"pages: {written} written, {unchanged} unchanged, {deleted} deleted")
     return 0
+
+
+def _report_size(site: Path) -> None:
+    """Print the site's size; warn when hosts that take at most 1 GB would refuse it."""
+    total, files, parts = folder_size(site)
+    print(f"size: {total / 1e6:,.0f} MB in {files:,} files")
+    if total > HOSTING_LIMIT:
+        largest = sorted(parts.items(), key=lambda kv: -kv[1])[:4]
+        shown = ", ".join(f"{name} {size / 1e6:,.0f} MB" for name, size in largest)
+        print(f"warning: the site is {total / 1e6:,.0f} MB: GitHub Pages and GitLab Pages "
+              f"publish sites of {HOSTING_LIMIT / 1e6:,.0f} MB at most (largest: {shown})",
+              file=sys.stderr)
 
 
 def _snapshot(folders: list[Path]) -> dict[str, tuple[float, int]]:

@@ -109,6 +109,25 @@ def prune(root: Path, seen: set[str], keep: Iterable[str] = ()) -> int:
     return deleted
 
 
+HOSTING_LIMIT = 1_000_000_000
+"""Bytes of the largest site GitHub Pages and GitLab Pages publish."""
+
+
+def folder_size(root: Path) -> tuple[int, int, dict[str, int]]:
+    """Bytes and files under ``root``, and the bytes of each of its top folders (named
+    with a final ``/``) and files."""
+    total = files = 0
+    parts: dict[str, int] = {}
+    for folder, _, names in os.walk(root):
+        top = os.path.relpath(folder, root).replace(os.sep, "/").split("/", 1)[0]
+        for name in names:
+            size = os.lstat(os.path.join(folder, name)).st_size
+            total, files = total + size, files + 1
+            key = name if top == "." else top + "/"
+            parts[key] = parts.get(key, 0) + size
+    return total, files, parts
+
+
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one step (Linux ``renameat2``); tell whether it could."""
     try:

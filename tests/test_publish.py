@@ -259,3 +259,28 @@ def test_workflow_runs_the_readme_commands() -> None:
     assert any(use.startswith("actions/deploy-pages@") for use in deploy)
     readme = (PROJECT / "README.md").read_text()
     assert "make site" in readme and "make test" in readme
+
+
+def test_build_prints_the_site_size_and_warns_past_what_hosts_publish(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """GitHub Pages and GitLab Pages refuse sites over 1 GB: a build says how large the
+    site is, and warns (naming its largest folders) when it is larger than that."""
+    from conftest import copy_content
+
+    from generator import cli
+
+    content, site = copy_content(tmp_path / "content"), tmp_path / "site"
+    assert cli.main(["build", "--content", str(content), "--out", str(site)]) == 0
+    out, err = capsys.readouterr()
+    size = re.search(r"^size: ([\d,]+) MB in ([\d,]+) files$", out, re.M)
+    files = [p for p in site.rglob("*") if p.is_file()]
+    assert size and int(size.group(2).replace(",", "")) == len(files)
+    assert int(size.group(1).replace(",", "")) == round(sum(p.stat().st_size for p in files) / 1e6)
+    assert "warning" not in err
+
+    monkeypatch.setattr(cli, "HOSTING_LIMIT", 1_000_000)
+    assert cli.main(["build", "--content", str(content), "--out", str(site), "--force"]) == 0
+    out, err = capsys.readouterr()
+    assert re.search(r"^warning: the site is [\d,]+ MB: GitHub Pages and GitLab Pages publish "
+                     r"sites of 1 MB at most \(largest: [a-z]+/ [\d,]+ MB, ", err, re.M), err
