@@ -289,6 +289,9 @@ class Index:
         # a dict over the dict.
         self.words, self.starts = frozenset(self.by_word), frozenset(self.by_start)
         self.firsts = frozenset(self.starting)
+        self.word_keys: dict[str, tuple[str, ...]] = {}
+        """Casefolded word → the keys of ``by_start`` it begins with (words recur: each
+        is looked up once)."""
 
     def candidates(self, words: set[str], folded: str) -> set[int]:
         """The numbers of the matchers whose regular expressions, or whose phrases (for
@@ -301,9 +304,14 @@ class Index:
                      if gate.possible(folded))
         for word in words.intersection(self.words):
             found.update(self.by_word[word])
-        starts = {word[:size] for word in words for size in range(2, min(len(word), _KEY) + 1)}
-        for start in starts.intersection(self.starts):
-            found.update(self.by_start[start])
+        memo = self.word_keys
+        for word in words:
+            keys = memo.get(word)
+            if keys is None:
+                keys = memo[word] = tuple(word[:size] for size in range(2, min(len(word), _KEY) + 1)
+                                          if word[:size] in self.starts)
+            for key in keys:
+                found.update(self.by_start[key])
         return found
 
     def phrase_spans(self, text: str, folded: str,
