@@ -132,25 +132,33 @@ def generate(paths: Paths, workers: int | None = None,
     progress = progress or Progress()
     cache = Cache(paths.cache)
     total = len(list((paths.content / "transcripts").glob("*.yaml")))
-    with progress.stage("load", total, "transcripts") as advance:
-        archive = load(paths.content, workers=workers, prepare=Tagger, cache=cache,
-                       progress=advance)
-    progress.say(f"load: {len(archive.transcripts)} transcripts, {cache.hits} from the cache, "
-                 f"{cache.misses} read and tagged")
-    # The archive lives until the end: exempt its millions of objects from the garbage
-    # collector's full passes, which otherwise walk them again and again while rendering.
-    gc.freeze()
-    site_url, site_name = site_settings(paths.config)
-    # Every transcript has a cache key when the load succeeded (files it could not read
-    # fail the load): pages whose inputs are unchanged are not rendered again.
-    known = all(t.id in cache.keys for t in archive.transcripts)
-    fingerprints = Fingerprints(paths.work, context(
-        paths.templates, site_url, site_name, archive.speakers, archive.topics),
-        cache.keys) if known else None
-    # From the first write until the link check passed, no record may vouch for a file.
-    Fingerprints.forget_in(paths.work)
-    job = _RenderJob(paths.work, archive, build_views(archive), paths.templates,
-                     _raw_files(archive, paths.content), site_url, site_name, fingerprints)
+    # The archive, its cross-references and the last build's record live until the
+    # end: their millions of objects are exempt from the garbage collector's full passes,
+    # which otherwise walk them again and again while loading and rendering (loading from
+    # the cache took twice as long). The collector is held off while they are made, and
+    # they are frozen before it runs again.
+    gc.disable()
+    try:
+        with progress.stage("load", total, "transcripts") as advance:
+            archive = load(paths.content, workers=workers, prepare=Tagger, cache=cache,
+                           progress=advance)
+        progress.say(f"load: {len(archive.transcripts)} transcripts, {cache.hits} from the "
+                     f"cache, {cache.misses} read and tagged")
+        site_url, site_name = site_settings(paths.config)
+        # Every transcript has a cache key when the load succeeded (files it could not
+        # read fail the load): pages whose inputs are unchanged are not rendered again.
+        known = all(t.id in cache.keys for t in archive.transcripts)
+        fingerprints = Fingerprints(paths.work, context(
+            paths.templates, site_url, site_name, archive.speakers, archive.topics),
+            cache.keys) if known else None
+        # From the first write until the link check passed, no record may vouch for a file.
+        Fingerprints.forget_in(paths.work)
+        job = _RenderJob(paths.work, archive, build_views(archive), paths.templates,
+                         _raw_files(archive, paths.content), site_url, site_name,
+                         fingerprints)
+        gc.freeze()
+    finally:
+        gc.enable()
     with progress.stage("render") as advance:
         if workers > 1 and len(archive.transcripts) >= PARALLEL_RENDER:
             shares = _render_in_parallel(job, workers, advance)

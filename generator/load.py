@@ -5,6 +5,7 @@ All problems of all files are collected and raised together as one ``ContentErro
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import re
 from collections.abc import Callable
@@ -340,6 +341,7 @@ once when the process starts rather than pickled with each job."""
 def _share(*shared: Any) -> None:
     global _SHARED
     _SHARED = shared
+    gc.enable()  # (a build loads with the collector held off in its own process)
 
 
 def _load_shared(items: list[tuple[Path, str | None]]) -> tuple[list[Transcript], list[Problem]]:
