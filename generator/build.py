@@ -159,18 +159,22 @@ def generate(paths: Paths, workers: int | None = None,
         gc.freeze()
     finally:
         gc.enable()
-    with progress.stage("render") as advance:
-        if workers > 1 and len(archive.transcripts) >= PARALLEL_RENDER:
-            shares = _render_in_parallel(job, workers, advance)
-        else:
-            shares = [job.run(advance=advance)]
-        shares.append(job.assemble(advance))
-    newest = max((t.date for t in archive.transcripts), default="1970-01-01")
-    # Everything is rendered: the archive is given back before the shares' link checks
-    # and fingerprints are merged, so that their memory does not add to it. (Its objects
-    # hold no cycles: dropping the references frees them, no collection is needed.)
-    del job, archive
-    gc.unfreeze()
+    try:
+        with progress.stage("render") as advance:
+            if workers > 1 and len(archive.transcripts) >= PARALLEL_RENDER:
+                shares = _render_in_parallel(job, workers, advance)
+            else:
+                shares = [job.run(advance=advance)]
+            shares.append(job.assemble(advance))
+        newest = max((t.date for t in archive.transcripts), default="1970-01-01")
+    finally:
+        # Everything is rendered (or rendering failed): the archive is given back before
+        # the shares' link checks and fingerprints are merged, so that their memory does
+        # not add to it, and the collector may walk what is left (``transcripts serve``
+        # builds again in the same process). The archive holds no cycles: dropping the
+        # references frees it, no collection is needed.
+        del job, archive
+        gc.unfreeze()
     written, unchanged, seen, checker = _merge(shares, fingerprints)
     keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
     deleted = prune(paths.work, seen, keep=keep)

@@ -84,3 +84,23 @@ def test_a_failed_build_is_not_taken_for_an_up_to_date_site(tmp_path: Path) -> N
     # attempt is gone, so this build checks and publishes again rather than trusting it.
     output = _build(paths)
     assert "generate" in output
+
+
+def test_a_failed_render_leaves_nothing_frozen_for_the_next_build(tmp_path: Path) -> None:
+    """The loaded archive is frozen out of the garbage collector's passes while pages
+    are rendered; a render that fails gives it back too (``transcripts serve`` builds
+    again in the same process)."""
+    import gc
+
+    import pytest
+
+    from generator.build import generate
+
+    content = copy_content(tmp_path / "content")
+    (content / "templates").mkdir()
+    (content / "templates" / "transcript.html.j2").write_text(
+        "{{ no_such_value.anything }}\n", "utf-8")
+    gc.unfreeze()
+    with pytest.raises(Exception, match="no_such_value"):
+        generate(Paths.for_(content, tmp_path / "site"), workers=1)
+    assert gc.get_freeze_count() == 0
