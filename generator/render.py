@@ -316,6 +316,24 @@ def render_exports(
         return tuple((p.transcript.id, p.transcript.date, p.turn.id, p.turn.speaker,
                       p.turn.kind, p.paragraph.id, p.paragraph.topics) for p in passages)
 
+    def feed_and_table(kind: str, ident: str, passages: Sequence[Passage], title: str,
+                       subtitle: str, columns: tuple[str, ...]
+                       ) -> Iterator[tuple[str, str | bytes]]:
+        """The Atom feed and the CSV of a topic or speaker (``kind``), each ``UNCHANGED``
+        when what it shows did not change."""
+        feed, table = f"feeds/{kind}s/{ident}.xml", f"data/{kind}s/{ident}.csv"
+        if unchanged([feed], f"{kind} feed", ident, newest(passages)):
+            yield feed, UNCHANGED
+        else:
+            yield feed, exports.passages_feed(passages, archive, site_url, feed,
+                                              f"{site_name}: {title}", subtitle,
+                                              f"{kind}s/{ident}/")
+        if unchanged([table], f"{kind} csv", ident, rows(passages)):
+            yield table, UNCHANGED
+        else:
+            yield table, exports.to_csv(
+                (exports.paragraph_row(p, site_url) for p in passages), columns)
+
     if claim():
         yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
     # (data/archive.jsonl.gz and data/paragraphs.csv are put together from the parts
@@ -327,41 +345,16 @@ def render_exports(
         yield "data/speakers.csv", exports.to_csv(
             exports.speaker_rows(archive), exports.SPEAKER_LIST_COLUMNS)
     for topic in archive.topics.values():
-        if not claim():
-            continue
-        passages = views.passages[topic.id]
-        feed, table = f"feeds/topics/{topic.id}.xml", f"data/topics/{topic.id}.csv"
-        if unchanged([feed], "topic feed", topic.id, newest(passages)):
-            yield feed, UNCHANGED
-        else:
-            yield feed, exports.passages_feed(
-                passages, archive, site_url, feed, f"{site_name}: {topic.title}",
-                topic.description, f"topics/{topic.id}/")
-        if unchanged([table], "topic csv", topic.id, rows(passages)):
-            yield table, UNCHANGED
-        else:
-            yield table, exports.to_csv(
-                (exports.paragraph_row(p, site_url) for p in passages), exports.TOPIC_COLUMNS)
+        if claim():
+            yield from feed_and_table("topic", topic.id, views.passages[topic.id],
+                                      topic.title, topic.description, exports.TOPIC_COLUMNS)
     for speaker in archive.speakers.values():
-        if not claim():
-            continue
-        passages = [Passage(transcript, turn, paragraph)
-                    for transcript, turns in views.speakers[speaker.id].turns
-                    for turn in turns for paragraph in turn.paragraphs]
-        feed, table = f"feeds/speakers/{speaker.id}.xml", f"data/speakers/{speaker.id}.csv"
-        if unchanged([feed], "speaker feed", speaker.id, newest(passages)):
-            yield feed, UNCHANGED
-        else:
-            yield feed, exports.passages_feed(
-                passages, archive, site_url, feed, f"{site_name}: {speaker.name}",
-                f"What {speaker.name} said.", f"speakers/{speaker.id}/")
-        if unchanged([table], "speaker csv", speaker.id, rows(passages)):
-            yield table, UNCHANGED
-        else:
-            yield table, exports.to_csv(
-                (exports.paragraph_row(p, site_url) for p in passages),
-                exports.SPEAKER_COLUMNS)
-
+        if claim():
+            passages = [Passage(transcript, turn, paragraph)
+                        for transcript, turns in views.speakers[speaker.id].turns
+                        for turn in turns for paragraph in turn.paragraphs]
+            yield from feed_and_table("speaker", speaker.id, passages, speaker.name,
+                                      f"What {speaker.name} said.", exports.SPEAKER_COLUMNS)
 
 PAGER_WINDOW = 2
 """A pager links the first and last page and this many pages on each side of the

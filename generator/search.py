@@ -64,9 +64,14 @@ PARTS = "parts.json"
 """The list, in the main bundle, of the other parts' bundles (relative addresses)."""
 
 
+def _part(number: int) -> str:
+    """Where the bundle of part ``number`` (from 2) goes, relative to the main bundle."""
+    return f"parts/{number}/"
+
+
 def _write_parts(bundle: Path, count: int) -> None:
     (bundle / PARTS).write_text(
-        json.dumps([f"parts/{number}/" for number in range(2, count + 1)]) + "\n", "utf-8")
+        json.dumps([_part(number) for number in range(2, count + 1)]) + "\n", "utf-8")
 
 
 def index(site: Path) -> int:
@@ -165,8 +170,8 @@ class Indexing:
         shutil.rmtree(bundle, ignore_errors=True)
         shutil.move(self._bundle(1), bundle)
         for number in range(2, len(self.parts) + 1):
-            (bundle / "parts").mkdir(exist_ok=True)
-            shutil.move(self._bundle(number), bundle / "parts" / str(number))
+            (bundle / _part(number)).parent.mkdir(exist_ok=True)
+            shutil.move(self._bundle(number), bundle / _part(number))
         _write_parts(bundle, len(self.parts))
         return indexed
 
