@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import ahocorasick
+
 from generator.model import Archive, Paragraph, Speaker, Topic, Transcript
 from generator.threads import link_turns
 
@@ -41,28 +43,28 @@ def _is_regex(pattern: str) -> bool:
     return len(pattern) > 2 and pattern.startswith("/") and pattern.endswith("/")
 
 
-def _leading_literal(source: str) -> tuple[str, bool]:
-    """The literal text every match of a regular expression starts with, casefolded, and
-    whether the expression starts at a word boundary (``\\b``). ("", False) if none."""
+def _leading_literal(source: str) -> str:
+    """The literal text every match of a regular expression starts with (after a word
+    boundary ``\\b``, if any), casefolded; "" if none."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
         nodes = list(_parser.parse(source, re.IGNORECASE))
     except re.error:
-        return "", False
-    boundary, chars = False, []
+        return ""
+    chars: list[str] = []
     while nodes:
         op, value = nodes.pop(0)
         name = str(op)
         if name == "AT" and str(value) == "AT_BOUNDARY" and not chars:
-            boundary = True
-        elif name == "LITERAL":
+            continue
+        if name == "LITERAL":
             chars.append(chr(value))
         elif name == "SUBPATTERN" and not chars and value[3] is not None:
             nodes = list(value[3]) + nodes  # (?-i:...) and (...) at the start
         else:
             break
-    return "".join(chars).casefold(), boundary
+    return "".join(chars).casefold()
 
 
 def _required(nodes: list[tuple[object, object]]) -> tuple[str, ...]:
@@ -116,8 +118,6 @@ class Gate:
     """The compiled expression."""
     literal: str
     """What every match starts with (casefolded), or "" when nothing is known."""
-    boundary: bool
-    """The literal starts a word: some word of the text must begin with it."""
     required: tuple[str, ...] = ()
     """Casefolded texts one of which the text must hold (``required_texts``)."""
 
@@ -157,32 +157,43 @@ class Matcher:
         topic's phrases (``phrase_spans``).
         """
         folded = text.casefold() if folded is None else folded
-        if words is None:
-            words = set(_WORD.findall(folded))
-        scans = [g.pattern for g in self.regexes if g.possible(folded)]
-        if phrases is None and not self.triggers.isdisjoint(words):
-            scans += self.phrases
-        found = [m.span() for rx in scans for m in rx.finditer(text) if m.end() > m.start()]
-        if phrases:
-            found += phrases
-        if found and self.excludes:
+        regexes = [gate.pattern for gate in self.regexes if gate.possible(folded)]
+        if phrases is None:
+            if words is None:
+                words = set(_WORD.findall(folded))
+            if not self.triggers.isdisjoint(words):
+                regexes += self.phrases
+        return self.found(text, regexes, phrases or ())
+
+    def found(self, text: str, regexes: list[re.Pattern[str]] | tuple[()],
+              phrases: list[tuple[int, int]] | tuple[()]) -> list[tuple[int, int]]:
+        """The spans of ``regexes``' matches in ``text`` and of ``phrases`` (matches
+        found already), less those an exclude overlaps, sorted and merged."""
+        found = [m.span() for rx in regexes for m in rx.finditer(text) if m.end() > m.start()]
+        found += phrases
+        if not found:
+            return found
+        if self.excludes:
             blocked = [m.span() for rx in self.excludes for m in rx.finditer(text)]
-            found = [
-                (a, b) for a, b in found
-                if not any(a < end and start < b for start, end in blocked)
-            ]
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(found):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            if blocked:
+                found = [
+                    (a, b) for a, b in found
+                    if not any(a < end and start < b for start, end in blocked)
+                ]
+        if len(found) < 2:
+            return found
+        found.sort()
+        merged = [found[0]]
+        for start, end in found[1:]:
+            if start <= merged[-1][1]:
+                if end > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
         return merged
 
 
 _WORD = re.compile(r"\w+")
-_KEY = 4
-"""Words are indexed by their first letters (up to this many) to find candidate topics."""
 
 
 def matchers(topics: dict[str, Topic]) -> list[Matcher]:
@@ -194,8 +205,7 @@ def matchers(topics: dict[str, Topic]) -> list[Matcher]:
         phrases = tuple(p for p in topic.patterns if not _is_regex(p))
         gates = []
         for pattern in (p for p in topic.patterns if _is_regex(p)):
-            literal, boundary = _leading_literal(pattern[1:-1])
-            gates.append(Gate(compile_pattern(pattern), literal, boundary,
+            gates.append(Gate(compile_pattern(pattern), _leading_literal(pattern[1:-1]),
                               required_texts(pattern[1:-1])))
         firsts = [_WORD.findall(p.casefold()) for p in phrases]
         compiled.append(Matcher(
@@ -226,106 +236,89 @@ def _by_first_word(
         return None
 
 
-def _word_starts(required: tuple[str, ...]) -> set[str]:
-    """Keys for ``Index.by_start`` from the texts one of which a text must hold: for each,
-    the first letters of a word it shows the start of (after a space or sign). Empty when
-    some text has no such word."""
-    keys = set()
-    for text in required:
-        match = re.search(r"(?<=\W)\w{2,}", text)
-        if match is None:
-            return set()
-        keys.add(match.group()[:_KEY])
-    return keys
-
-
 class Index:
-    """Which topics could possibly occur in a text, from its words: most paragraphs name
-    a handful of the taxonomy's topics, and trying every topic on every paragraph would
-    cost topics × paragraphs pattern runs."""
+    """Which topics could possibly occur in a text: most paragraphs name a handful of the
+    taxonomy's topics, and trying every topic on every paragraph would cost topics ×
+    paragraphs pattern runs.
+
+    One Aho–Corasick automaton holds every phrase's first word and every text a regular
+    expression needs (its literal start, its required texts); one pass over a casefolded
+    paragraph finds all of them. A phrase is then tried only where its first word stands
+    as a whole word, an expression only on a paragraph that holds what it needs.
+    """
 
     def __init__(self, compiled: list[Matcher]):
         self.compiled = compiled
-        self.by_word: dict[str, set[int]] = {}
-        self.by_start: dict[str, set[int]] = {}
-        self.always: set[int] = set()
-        self.gated: list[tuple[int, Gate]] = []
-        """Regular expressions tried only on texts that hold what they require."""
         self.starting: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         """Casefolded word → (matcher number, its phrases beginning with that word)."""
+        self.unindexed: list[int] = []
+        """Matchers whose phrases could not be grouped by first word (``starts`` is
+        ``None``): their phrases scan every paragraph."""
+        self.gates: list[tuple[int, Gate, int | None, frozenset[int]]] = []
+        """Every regular expression: (matcher number, gate, the number of its literal
+        among ``texts`` or None, the numbers of its required texts)."""
+        self.always: list[int] = []
+        """The gates that need nothing: tried on every paragraph."""
+        texts: dict[str, int] = {}
         for number, matcher in enumerate(compiled):
             if matcher.starts is not None:
                 for word, pattern in matcher.starts.items():
                     self.starting.setdefault(word, []).append((number, pattern))
             else:
-                for word in matcher.triggers:
-                    self.by_word.setdefault(word, set()).add(number)
+                self.unindexed.append(number)
             for gate in matcher.regexes:
-                literal = gate.literal
-                if gate.boundary and _WORD.fullmatch(literal[:_KEY]) and len(literal) >= 2:
-                    self.by_start.setdefault(literal[:_KEY], set()).add(number)
-                elif keys := _word_starts(gate.required):
-                    for key in keys:
-                        self.by_start.setdefault(key, set()).add(number)
-                elif gate.literal or gate.required:
-                    self.gated.append((number, gate))
-                else:
-                    self.always.add(number)
+                literal = texts.setdefault(gate.literal, len(texts)) if gate.literal else None
+                required = frozenset(texts.setdefault(text, len(texts))
+                                     for text in gate.required if text)
+                if literal is None and not required:
+                    self.always.append(len(self.gates))
+                self.gates.append((number, gate, literal, required))
+        self.gates_of: list[list[int]] = [[] for _ in texts]
+        """Text number → the gates that need that text."""
+        for position, (_, _, literal, required) in enumerate(self.gates):
+            for text in {literal, *required} - {None}:
+                self.gates_of[text].append(position)  # type: ignore[index]
+        self.automaton = ahocorasick.Automaton()
+        for key in {*texts, *self.starting}:
+            self.automaton.add_word(key, (len(key), texts.get(key, -1), key in self.starting))
+        if len(self.automaton):
+            self.automaton.make_automaton()
 
-        by_text: dict[str, list[int]] = {}
-        for position, (_, gate) in enumerate(self.gated):
-            for text in dict.fromkeys((gate.literal, *gate.required)):
-                if text:
-                    by_text.setdefault(text, []).append(position)
-        self.gate_texts = tuple(by_text)
-        """Every text a gated expression needs (its literal or one of its required texts):
-        a gate none of whose texts a paragraph holds cannot match it, so only the gates of
-        the texts found are asked."""
-        self.gates_by_text = by_text
-        self.finders = {word: re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-                        for word in self.starting}
-        """Where each first word occurs in a casefolded text."""
-        # The keys as sets: a set intersected with a set loops over the smaller one, with
-        # a dict over the dict.
-        self.words, self.starts = frozenset(self.by_word), frozenset(self.by_start)
-        self.firsts = frozenset(self.starting)
-        self.word_keys: dict[str, tuple[str, ...]] = {}
-        """Casefolded word → the keys of ``by_start`` it begins with (words recur: each
-        is looked up once)."""
+    def scan(self, folded: str) -> tuple[list[tuple[int, str]], set[int]]:
+        """In a casefolded text: the (place, word) of every phrase's first word standing
+        as a whole word, by place, and the numbers of the gates worth running."""
+        hits: list[tuple[int, str]] = []
+        held: set[int] = set()
+        if len(self.automaton):
+            last = len(folded) - 1
+            for end, (size, text, first) in self.automaton.iter(folded):
+                if text >= 0:
+                    held.add(text)
+                if first:
+                    start = end - size + 1
+                    if (start == 0 or not _is_word(folded[start - 1])) and (
+                            end == last or not _is_word(folded[end + 1])):
+                        hits.append((start, folded[start:end + 1]))
+        gates = set(self.always)
+        for text in held:
+            for position in self.gates_of[text]:
+                if position in gates:
+                    continue
+                _, _, literal, required = self.gates[position]
+                if (literal is None or literal in held) and (
+                        not required or not required.isdisjoint(held)):
+                    gates.add(position)
+        hits.sort()
+        return hits, gates
 
-    def candidates(self, words: set[str], folded: str) -> set[int]:
-        """The numbers of the matchers whose regular expressions, or whose phrases (for
-        matchers without ``starts``), are worth trying on a text with these casefolded
-        words (``folded``: the text casefolded)."""
-        found = set(self.always)
-        held = {position for text in self.gate_texts if text in folded
-                for position in self.gates_by_text[text]}
-        found.update(number for number, gate in (self.gated[p] for p in held)
-                     if gate.possible(folded))
-        for word in words.intersection(self.words):
-            found.update(self.by_word[word])
-        memo = self.word_keys
-        for word in words:
-            keys = memo.get(word)
-            if keys is None:
-                keys = memo[word] = tuple(word[:size] for size in range(2, min(len(word), _KEY) + 1)
-                                          if word[:size] in self.starts)
-            for key in keys:
-                found.update(self.by_start[key])
-        return found
-
-    def phrase_spans(self, text: str, folded: str,
-                     words: set[str]) -> dict[int, list[tuple[int, int]]]:
+    def phrase_spans(self, text: str,
+                     hits: list[tuple[int, str]]) -> dict[int, list[tuple[int, int]]]:
         """Matcher number → the matches of its phrases in ``text``, for the matchers with
-        ``starts``: each phrase is tried only where a word it begins with occurs, leftmost
-        first and never inside an earlier match of the same topic, as one scan of the
-        whole alternation would find them. ``folded`` must be as long as ``text``, so that
-        a word's place in one is its place in the other."""
-        hits = sorted(
-            (match.start(), word)
-            for word in words.intersection(self.firsts)
-            for match in self.finders[word].finditer(folded)
-        )
+        ``starts``: each phrase is tried only where a word it begins with occurs (``hits``
+        from ``scan``), leftmost first and never inside an earlier match of the same
+        topic, as one scan of the whole alternation would find them. The casefolded text
+        must be as long as ``text``, so that a word's place in one is its place in the
+        other."""
         found: dict[int, list[tuple[int, int]]] = {}
         ends: dict[int, int] = {}
         for start, word in hits:
@@ -339,6 +332,11 @@ class Index:
         return found
 
 
+def _is_word(char: str) -> bool:
+    """What ``\\w`` matches in a regular expression over text."""
+    return char.isalnum() or char == "_"
+
+
 def topics_of(text: str, compiled: list[Matcher]) -> tuple[str, ...]:
     """Topic ids whose patterns occur in ``text``, in taxonomy order."""
     return tuple(topic for topic, _ in _matches(text, Index(compiled)))
@@ -347,16 +345,27 @@ def topics_of(text: str, compiled: list[Matcher]) -> tuple[str, ...]:
 def _matches(text: str, index: Index) -> list[tuple[str, list[tuple[int, int]]]]:
     """(topic id, spans) of every topic that occurs in ``text``, in taxonomy order."""
     folded = text.casefold()
-    words = set(_WORD.findall(folded))
     if len(folded) != len(text):  # casefolding moved characters ("ß" → "ss"): scan it all
-        found = ((m.topic, m.spans(text, words, folded)) for m in index.compiled)
+        found = ((m.topic, m.spans(text, folded=folded)) for m in index.compiled)
         return [(topic, spans) for topic, spans in found if spans]
-    phrases = index.phrase_spans(text, folded, words)
+    hits, gates = index.scan(folded)
+    phrases = index.phrase_spans(text, hits)
+    regexes: dict[int, list[re.Pattern[str]]] = {}
+    for position in sorted(gates):
+        number, gate, _, _ = index.gates[position]
+        regexes.setdefault(number, []).append(gate.pattern)
+    numbers = set(phrases).union(regexes)
+    words = None
+    if index.unindexed:
+        words = set(_WORD.findall(folded))
+        numbers.update(index.unindexed)
     matches = []
-    for number in sorted(index.candidates(words, folded).union(phrases)):
+    for number in sorted(numbers):
         matcher = index.compiled[number]
-        known = phrases.get(number, []) if matcher.starts is not None else None
-        spans = matcher.spans(text, words, folded, known)
+        if matcher.starts is None:
+            spans = matcher.spans(text, words, folded)
+        else:
+            spans = matcher.found(text, regexes.get(number, ()), phrases.get(number, ()))
         if spans:
             matches.append((matcher.topic, spans))
     return matches
@@ -366,6 +375,9 @@ def tag_paragraph(paragraph: Paragraph, compiled: Index, order: dict[str, int]) 
     """The paragraph with its topics: those its words name, plus those an editor added,
     minus those an editor removed (the hand-made choice wins)."""
     matches = _matches(paragraph.text, compiled)
+    if not matches and not paragraph.topics_added and not paragraph.topics \
+            and not paragraph.marks:
+        return paragraph  # nothing to change (most paragraphs name no topic)
     removed = set(paragraph.topics_removed)
     topics = {topic for topic, _ in matches} | set(paragraph.topics_added)
     marks = tuple(

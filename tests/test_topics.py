@@ -140,6 +140,18 @@ def test_indexed_matching_equals_a_full_scan(compiled: list) -> None:
         assert _matches(text, index) == _scanned(text, compiled), text
 
 
+def test_indexed_matching_equals_a_full_scan_on_the_press_conferences(
+        compiled: list, press_conferences: Path) -> None:
+    """The same on every paragraph of the 45 White House press conferences: text the
+    taxonomy was not written against, with every kind of sign and number."""
+    index = Index(compiled)
+    texts = [p.text for t in load(press_conferences).transcripts for turn in t.turns
+             for p in turn.paragraphs]
+    assert len(texts) > 3000
+    different = [text for text in texts if _matches(text, index) != _scanned(text, compiled)]
+    assert different == []
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(
     ["the", "Korean", "Peninsula", "U.S.", "Japan", "Russia", "–", "-", "Japanese", "Soviet",
