@@ -67,18 +67,18 @@ def _leading_literal(source: str) -> str:
     return "".join(chars).casefold()
 
 
-def _required(nodes: list[tuple[object, object]]) -> tuple[str, ...]:
-    """Texts, casefolded, one of which every match of a parsed regular expression holds;
-    () when nothing is known. The longest literal run the expression cannot skip wins;
-    an alternation requires one text of each branch."""
+def _options(nodes: list[tuple[object, object]]) -> list[tuple[str, ...]]:
+    """What every match of a parsed regular expression holds, as choices: each is a tuple
+    of texts one of which every match holds (an alternation requires one text of each
+    branch); every choice holds at once. [] when nothing is known."""
     if len(nodes) == 1 and str(nodes[0][0]) == "BRANCH":
         found: list[str] = []
         for branch in nodes[0][1][1]:  # type: ignore[index]
             texts = _required(list(branch))
             if not texts:
-                return ()
+                return []
             found += texts
-        return tuple(dict.fromkeys(found))
+        return [tuple(dict.fromkeys(found))]
     options: list[tuple[str, ...]] = []
     run: list[str] = []
     for op, value in [*nodes, (None, None)]:
@@ -93,11 +93,17 @@ def _required(nodes: list[tuple[object, object]]) -> tuple[str, ...]:
             options.append(_required(list(value[3])))  # type: ignore[index]
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[0] >= 1:  # type: ignore[index]
             options.append(_required(list(value[2])))  # type: ignore[index]
-    options = [o for o in options if o and all(o)]
+    return [tuple(dict.fromkeys(t.casefold() for t in o)) for o in options if o and all(o)]
+
+
+def _required(nodes: list[tuple[object, object]]) -> tuple[str, ...]:
+    """Texts, casefolded, one of which every match of a parsed regular expression holds;
+    () when nothing is known. The longest literal run the expression cannot skip wins;
+    an alternation requires one text of each branch."""
+    options = _options(nodes)
     if not options:
         return ()
-    best = max(options, key=lambda texts: min(len(t) for t in texts))
-    return tuple(dict.fromkeys(t.casefold() for t in best))
+    return max(options, key=lambda texts: min(len(t) for t in texts))
 
 
 def required_texts(source: str) -> tuple[str, ...]:
@@ -110,6 +116,18 @@ def required_texts(source: str) -> tuple[str, ...]:
         return ()
 
 
+def required_choices(source: str) -> tuple[tuple[str, ...], ...]:
+    """Every choice of texts ``_options`` knows for a regular expression's source (each
+    a tuple of texts one of which a match holds; all hold at once); () if it does not
+    parse or nothing is known."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        return tuple(dict.fromkeys(_options(list(_parser.parse(source, re.IGNORECASE)))))
+    except re.error:
+        return ()
+
+
 @dataclass(frozen=True)
 class Gate:
     """When a regular expression is worth running on a text."""
@@ -118,14 +136,15 @@ class Gate:
     """The compiled expression."""
     literal: str
     """What every match starts with (casefolded), or "" when nothing is known."""
-    required: tuple[str, ...] = ()
-    """Casefolded texts one of which the text must hold (``required_texts``)."""
+    required: tuple[tuple[str, ...], ...] = ()
+    """What the text must hold (``required_choices``): one casefolded text of each
+    choice."""
 
     def possible(self, folded: str) -> bool:
         """Whether the expression can match a text, given the text casefolded."""
         if self.literal and self.literal not in folded:
             return False
-        return not self.required or any(text in folded for text in self.required)
+        return all(any(text in folded for text in choice) for choice in self.required)
 
 
 @dataclass(frozen=True)
@@ -206,7 +225,7 @@ def matchers(topics: dict[str, Topic]) -> list[Matcher]:
         gates = []
         for pattern in (p for p in topic.patterns if _is_regex(p)):
             gates.append(Gate(compile_pattern(pattern), _leading_literal(pattern[1:-1]),
-                              required_texts(pattern[1:-1])))
+                              required_choices(pattern[1:-1])))
         firsts = [_WORD.findall(p.casefold()) for p in phrases]
         compiled.append(Matcher(
             topic=topic.id,
@@ -254,9 +273,9 @@ class Index:
         self.unindexed: list[int] = []
         """Matchers whose phrases could not be grouped by first word (``starts`` is
         ``None``): their phrases scan every paragraph."""
-        self.gates: list[tuple[int, Gate, int | None, frozenset[int]]] = []
+        self.gates: list[tuple[int, Gate, int | None, tuple[frozenset[int], ...]]] = []
         """Every regular expression: (matcher number, gate, the number of its literal
-        among ``texts`` or None, the numbers of its required texts)."""
+        among ``texts`` or None, the numbers of the texts of each of its choices)."""
         self.always: list[int] = []
         """The gates that need nothing: tried on every paragraph."""
         texts: dict[str, int] = {}
@@ -268,15 +287,16 @@ class Index:
                 self.unindexed.append(number)
             for gate in matcher.regexes:
                 literal = texts.setdefault(gate.literal, len(texts)) if gate.literal else None
-                required = frozenset(texts.setdefault(text, len(texts))
-                                     for text in gate.required if text)
+                required = tuple(frozenset(texts.setdefault(text, len(texts)) for text in choice)
+                                 for choice in gate.required)
                 if literal is None and not required:
                     self.always.append(len(self.gates))
                 self.gates.append((number, gate, literal, required))
         self.gates_of: list[list[int]] = [[] for _ in texts]
         """Text number → the gates that need that text."""
         for position, (_, _, literal, required) in enumerate(self.gates):
-            for text in {literal, *required} - {None}:
+            # A gate is looked at when its literal is held, or one text of its first choice.
+            for text in ({literal} if literal is not None else required[0] if required else ()):
                 self.gates_of[text].append(position)  # type: ignore[index]
         self.automaton = ahocorasick.Automaton()
         for key in {*texts, *self.starting}:
@@ -305,8 +325,8 @@ class Index:
                 if position in gates:
                     continue
                 _, _, literal, required = self.gates[position]
-                if (literal is None or literal in held) and (
-                        not required or not required.isdisjoint(held)):
+                if (literal is None or literal in held) and all(
+                        not choice.isdisjoint(held) for choice in required):
                     gates.add(position)
         hits.sort()
         return hits, gates

@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 from generator import cli
 from generator.importing import import_files
 from generator.load import load
-from generator.tagging import Index, _matches, matchers, required_texts, tag, topics_of
+from generator.tagging import (
+    Index,
+    _matches,
+    matchers,
+    required_choices,
+    required_texts,
+    tag,
+    topics_of,
+)
 
 PROJECT = Path(__file__).resolve().parents[1]
 CONTENT = PROJECT / "content"
@@ -182,3 +190,16 @@ def _index(compiled: list) -> Index:
 ])
 def test_required_texts(source: str, required: tuple) -> None:
     assert required_texts(source) == required
+
+
+@pytest.mark.parametrize(("source", "choices"), [
+    (r"\bthe (?-i:Moon)\b", (("the ",), ("moon",))),
+    (r"\b(foreign|direct) investments?\b", (("foreign", "direct"), (" investment",))),
+    (r"Korea|Japan", (("korea", "japan"),)),
+    (r"x?", ()),
+    (r"[", ()),
+])
+def test_required_choices(source: str, choices: tuple) -> None:
+    """Every text an expression cannot match without: a paragraph must hold one text of
+    each choice before the expression runs on it."""
+    assert required_choices(source) == choices
