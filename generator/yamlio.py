@@ -6,6 +6,7 @@ is a validation problem with a line number rather than a parser crash.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
@@ -36,9 +37,21 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+class _DuplicateKey(Exception):
+    """A mapping repeats a key (the careful parser says where)."""
+
+
 if getattr(yaml, "CSafeLoader", None) is not None:
     class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
-        """libyaml's SafeLoader, also leaving timestamps as strings."""
+        """libyaml's SafeLoader, also leaving timestamps as strings and stopping at a
+        repeated key (YAML would silently keep the last value: a hand edit would be
+        lost)."""
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+            keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+            if len(set(keys)) != len(keys):
+                raise _DuplicateKey
+            return super().construct_mapping(node, deep=deep)
 
 _FAST_CLASSES = [_FastLoader] if getattr(yaml, "CSafeLoader", None) is not None else []
 for _cls in (_Loader, _Dumper, *_FAST_CLASSES):
@@ -82,46 +95,77 @@ def _lines(node: yaml.Node, path: Path_, out: dict[Path_, int], file: str) -> No
 _FastBase = _FAST_CLASSES[0] if _FAST_CLASSES else None
 
 
-def _shares_nodes(root: yaml.Node) -> bool:
-    """Tell whether a node appears twice in the tree, which is what an alias makes."""
+_DEPTH = 500
+"""Deeper than this, a document is refused (the careful parser says so): no content file
+nests more than a few levels, and the stages after parsing walk the data recursively."""
+
+
+def _unusual(root: yaml.Node) -> bool:
+    """Tell whether a node appears twice in the tree, which is what an alias makes, or the
+    tree is deeper than ``_DEPTH``."""
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 0)]
     while stack:
-        node = stack.pop()
-        if id(node) in seen:
+        node, depth = stack.pop()
+        if id(node) in seen or depth > _DEPTH:
             return True
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack += [part for pair in node.value for part in pair]
+            stack += [(part, depth + 1) for pair in node.value for part in pair]
         elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
+            stack += [(item, depth + 1) for item in node.value]
     return False
 
 
-def _parse_fast(text: str, file: str) -> tuple[Any, dict[Path_, int]] | None:
+def _parse_fast(text: str, file: str) -> tuple[Any, Mapping[Path_, int]] | None:
     """libyaml's parser (several times faster); None when the text needs the careful
-    parser: invalid YAML or aliases, whose exact messages come from the pure-Python one."""
+    parser: invalid YAML, aliases, deep nesting or repeated keys, whose exact messages
+    and lines come from the pure-Python one. The lines of the fields are found only if
+    asked for (to report a problem): most files have none."""
     if _FastBase is None:
         return None
     loader = _FastBase(text)
     try:
         node = loader.get_single_node()
-        if node is None or _shares_nodes(node):
+        if node is None or _unusual(node):
             return None
         data = loader.construct_document(node)
-    except (yaml.YAMLError, RecursionError, ValueError):
+    except (yaml.YAMLError, RecursionError, ValueError, _DuplicateKey):
         return None
     finally:
         loader.dispose()
-    lines: dict[Path_, int] = {}
-    try:
-        _lines(node, (), lines, file)
-    except RecursionError:
-        return None
-    return data, lines
+    return data, _LazyLines(text, file)
 
 
-def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+class _LazyLines(Mapping[Path_, int]):
+    """The line of every field path of a parsed text, found when first asked for."""
+
+    def __init__(self, text: str, file: str):
+        self._text: str | None = text
+        self._file = file
+        self._lines: dict[Path_, int] = {}
+
+    def _found(self) -> dict[Path_, int]:
+        if self._text is not None:
+            loader = _FastBase(self._text)  # type: ignore[misc]
+            try:
+                _lines(loader.get_single_node(), (), self._lines, self._file)
+            finally:
+                loader.dispose()
+            self._text = None
+        return self._lines
+
+    def __getitem__(self, path: Path_) -> int:
+        return self._found()[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
+
+
+def parse(text: str, file: str) -> tuple[Any, Mapping[Path_, int]]:
     """Parse one YAML document; return the data and the line of every field path.
 
     Raises ``ValueError`` carrying a ``Problem`` when the text is not valid YAML.
@@ -156,7 +200,7 @@ def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
-def line_of(lines: dict[Path_, int], path: Path_) -> int | None:
+def line_of(lines: Mapping[Path_, int], path: Path_) -> int | None:
     """Line of ``path``, or of its nearest ancestor that has one."""
     while path not in lines and path:
         path = path[:-1]
