@@ -53,7 +53,7 @@ def code_fingerprint() -> bytes:
     digest = hashlib.sha256(f"{VERSION}\n{sys.version_info[:2]}\n".encode())
     for path in [*(_HERE / name for name in SOURCES), *sorted(_HERE.glob("schemas/*.json"))]:
         digest.update(f"{path.name}\n".encode() + path.read_bytes())
-    for package in ("PyYAML", "jsonschema"):
+    for package in ("PyYAML", "jsonschema", "pyahocorasick"):
         digest.update(f"{package} {metadata.version(package)}\n".encode())
     return digest.digest()
 

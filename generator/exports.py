@@ -172,7 +172,7 @@ def to_jsonl(records: Iterable[dict[str, Any]]) -> str:
 def gzipped(text: str) -> bytes:
     """``text`` compressed with gzip, byte for byte the same for the same text (no time
     stamp, no file name), so that an unchanged archive rewrites nothing."""
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
 
 
 def index_record(transcript: Transcript, site_url: str) -> dict[str, Any]:

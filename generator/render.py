@@ -95,6 +95,7 @@ class Links:
         self.archive = archive
         self.speaker = cache(self._speaker)
         self.topic = cache(self._topic)
+        self.topic_list = cache(self._topic_list)
 
     def _speaker(self, speaker: str | None, root: str, anchor: str | None = None) -> Markup:
         label = escape(self.archive.speakers[speaker].name) if speaker else Markup("Journalist")
@@ -108,6 +109,15 @@ class Links:
     def _topic(self, topic: str, root: str, cls: str = "tx-topic") -> Markup:
         return Markup('<a class="{}" href="{}topics/{}/">{}</a>').format(
             cls, Markup(root), safe_id(topic), self.archive.topics[topic].title
+        )
+
+    def _topic_list(self, topics: tuple[str, ...], root: str) -> Markup:
+        """The links of a paragraph's topics, a space apart (the chips under it): the
+        same few sets of topics recur all through an archive."""
+        return Markup(" ").join(
+            Markup('<a href="{}topics/{}/">{}</a>').format(
+                Markup(root), safe_id(topic), self.archive.topics[topic].title)
+            for topic in topics
         )
 
 
@@ -437,7 +447,8 @@ def render_site(
     links = Links(archive)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
               "site_url": site_url, "excerpt": excerpt, "year_chart": year_chart,
-              "speaker_link": links.speaker, "topic_link": links.topic, "replies": replies}
+              "speaker_link": links.speaker, "topic_link": links.topic,
+              "topic_links": links.topic_list, "replies": replies}
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
         root = Markup("../" * path.count("/"))
