@@ -134,17 +134,34 @@ class Gate:
 
     pattern: re.Pattern[str]
     """The compiled expression."""
-    literal: str
-    """What every match starts with (casefolded), or "" when nothing is known."""
-    required: tuple[tuple[str, ...], ...] = ()
-    """What the text must hold (``required_choices``): one casefolded text of each
-    choice."""
+    needs: tuple[tuple[str, ...], ...] = ()
+    """What a text must hold for the expression to match it: one casefolded text of each
+    choice (``gate``)."""
 
     def possible(self, folded: str) -> bool:
         """Whether the expression can match a text, given the text casefolded."""
-        if self.literal and self.literal not in folded:
-            return False
-        return all(any(text in folded for text in choice) for choice in self.required)
+        return all(any(text in folded for text in choice) for choice in self.needs)
+
+
+_STRONG = 4
+"""A choice whose every text has this many characters (spaces aside) says something
+about a text; a shorter one ("e", "the ") is held by nearly every paragraph."""
+
+
+def gate(source: str) -> Gate:
+    """The gate of one regular expression (its source, without slashes): what every match
+    starts with (``_leading_literal``) and holds (``required_choices``), less the weak
+    choices when a strong one is known (the strongest is kept when none is)."""
+    literal = _leading_literal(source)
+    choices = [(literal,)] if literal else []
+    choices += [choice for choice in required_choices(source) if choice not in choices]
+
+    def strength(choice: tuple[str, ...]) -> int:
+        return min(len(text.strip()) for text in choice)
+    needs = [choice for choice in choices if strength(choice) >= _STRONG]
+    if not needs and choices:
+        needs = [max(choices, key=strength)]
+    return Gate(compile_pattern(f"/{source}/"), tuple(needs))
 
 
 @dataclass(frozen=True)
@@ -166,6 +183,11 @@ class Matcher:
     """The phrases by their casefolded first word, each group as one alternation in the
     taxonomy's order; ``None`` when some phrase does not begin with a letter or digit
     (then the whole alternation scans the text)."""
+    leads: tuple[tuple[str, str], ...] = ()
+    """(lead, first word) of each phrase, for ``Index``: the lead is what the phrase
+    begins with, casefolded, up to its first space or apostrophe ("u.s." for "U.S.
+    Congress", whose first word is "u"): a phrase can only match where its lead
+    stands."""
 
     def spans(self, text: str, words: set[str] | None = None, folded: str | None = None,
               phrases: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -224,8 +246,7 @@ def matchers(topics: dict[str, Topic]) -> list[Matcher]:
         phrases = tuple(p for p in topic.patterns if not _is_regex(p))
         gates = []
         for pattern in (p for p in topic.patterns if _is_regex(p)):
-            gates.append(Gate(compile_pattern(pattern), _leading_literal(pattern[1:-1]),
-                              required_choices(pattern[1:-1])))
+            gates.append(gate(pattern[1:-1]))
         firsts = [_WORD.findall(p.casefold()) for p in phrases]
         compiled.append(Matcher(
             topic=topic.id,
@@ -234,8 +255,16 @@ def matchers(topics: dict[str, Topic]) -> list[Matcher]:
             regexes=tuple(gates),
             excludes=compile_patterns(topic.exclude),
             starts=_by_first_word(phrases, firsts),
+            leads=tuple(dict.fromkeys(
+                (_lead(phrase), words[0]) for phrase, words in zip(phrases, firsts, strict=True)
+                if words)),
         ))
     return compiled
+
+
+def _lead(phrase: str) -> str:
+    """``Matcher.leads``: the phrase casefolded, up to its first space or apostrophe."""
+    return re.split(r"[\s'’]", phrase.casefold(), maxsplit=1)[0]
 
 
 def _by_first_word(
@@ -273,9 +302,9 @@ class Index:
         self.unindexed: list[int] = []
         """Matchers whose phrases could not be grouped by first word (``starts`` is
         ``None``): their phrases scan every paragraph."""
-        self.gates: list[tuple[int, Gate, int | None, tuple[frozenset[int], ...]]] = []
-        """Every regular expression: (matcher number, gate, the number of its literal
-        among ``texts`` or None, the numbers of the texts of each of its choices)."""
+        self.gates: list[tuple[int, Gate, tuple[frozenset[int], ...]]] = []
+        """Every regular expression: (matcher number, gate, the numbers of the texts of
+        each choice it needs)."""
         self.always: list[int] = []
         """The gates that need nothing: tried on every paragraph."""
         texts: dict[str, int] = {}
@@ -285,60 +314,56 @@ class Index:
                     self.starting.setdefault(word, []).append((number, pattern))
             else:
                 self.unindexed.append(number)
-            for gate in matcher.regexes:
-                literal = texts.setdefault(gate.literal, len(texts)) if gate.literal else None
-                required = tuple(frozenset(texts.setdefault(text, len(texts)) for text in choice)
-                                 for choice in gate.required)
-                if literal is None and not required:
+            for regex in matcher.regexes:
+                needs = tuple(frozenset(texts.setdefault(text, len(texts)) for text in choice)
+                              for choice in regex.needs)
+                if not needs:
                     self.always.append(len(self.gates))
-                self.gates.append((number, gate, literal, required))
+                self.gates.append((number, regex, needs))
         self.gates_of: list[list[int]] = [[] for _ in texts]
         """Text number → the gates that need that text."""
-        for position, (_, _, literal, required) in enumerate(self.gates):
-            # A gate is looked at when its literal is held, or one text of its first choice.
-            for text in ({literal} if literal is not None else required[0] if required else ()):
-                self.gates_of[text].append(position)  # type: ignore[index]
+        for position, (_, _, needs) in enumerate(self.gates):
+            # A gate is looked at when a text of its first choice is held.
+            for text in needs[0] if needs else ():
+                self.gates_of[text].append(position)
+        leads = {lead: word for matcher in compiled if matcher.starts is not None
+                 for lead, word in matcher.leads if lead}
         self.automaton = ahocorasick.Automaton()
-        for key in {*texts, *self.starting}:
-            self.automaton.add_word(key, (len(key), texts.get(key, -1), key in self.starting))
+        for key in {*texts, *leads}:
+            self.automaton.add_word(key, (len(key), texts.get(key, -1), leads.get(key)))
         if len(self.automaton):
             self.automaton.make_automaton()
 
     def scan(self, folded: str) -> tuple[list[tuple[int, str]], set[int]]:
-        """In a casefolded text: the (place, word) of every phrase's first word standing
-        as a whole word, by place, and the numbers of the gates worth running."""
-        hits: list[tuple[int, str]] = []
+        """In a casefolded text: (place, first word) wherever a phrase's lead stands at
+        the start of a word, by place, and the numbers of the gates worth running."""
+        found: set[tuple[int, str]] = set()
         held: set[int] = set()
         if len(self.automaton):
-            last = len(folded) - 1
-            for end, (size, text, first) in self.automaton.iter(folded):
+            for end, (size, text, word) in self.automaton.iter(folded):
                 if text >= 0:
                     held.add(text)
-                if first:
+                if word is not None:
                     start = end - size + 1
-                    if (start == 0 or not _is_word(folded[start - 1])) and (
-                            end == last or not _is_word(folded[end + 1])):
-                        hits.append((start, folded[start:end + 1]))
+                    if start == 0 or not _is_word(folded[start - 1]):
+                        found.add((start, word))
         gates = set(self.always)
         for text in held:
             for position in self.gates_of[text]:
                 if position in gates:
                     continue
-                _, _, literal, required = self.gates[position]
-                if (literal is None or literal in held) and all(
-                        not choice.isdisjoint(held) for choice in required):
+                if all(not choice.isdisjoint(held) for choice in self.gates[position][2]):
                     gates.add(position)
-        hits.sort()
-        return hits, gates
+        return sorted(found), gates
 
     def phrase_spans(self, text: str,
                      hits: list[tuple[int, str]]) -> dict[int, list[tuple[int, int]]]:
         """Matcher number → the matches of its phrases in ``text``, for the matchers with
-        ``starts``: each phrase is tried only where a word it begins with occurs (``hits``
-        from ``scan``), leftmost first and never inside an earlier match of the same
-        topic, as one scan of the whole alternation would find them. The casefolded text
-        must be as long as ``text``, so that a word's place in one is its place in the
-        other."""
+        ``starts``: the phrases beginning with a word are tried only where the lead of
+        one of them stands (``hits`` from ``scan``), leftmost first and never inside an
+        earlier match of the same topic, as one scan of the whole alternation would find
+        them. The casefolded text must be as long as ``text``, so that a place in one is
+        the same place in the other."""
         found: dict[int, list[tuple[int, int]]] = {}
         ends: dict[int, int] = {}
         for start, word in hits:
@@ -372,8 +397,8 @@ def _matches(text: str, index: Index) -> list[tuple[str, list[tuple[int, int]]]]
     phrases = index.phrase_spans(text, hits)
     regexes: dict[int, list[re.Pattern[str]]] = {}
     for position in sorted(gates):
-        number, gate, _, _ = index.gates[position]
-        regexes.setdefault(number, []).append(gate.pattern)
+        number, regex, _ = index.gates[position]
+        regexes.setdefault(number, []).append(regex.pattern)
     numbers = set(phrases).union(regexes)
     words = None
     if index.unindexed:

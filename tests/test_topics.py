@@ -19,7 +19,9 @@ from generator.importing import import_files
 from generator.load import load
 from generator.tagging import (
     Index,
+    _lead,
     _matches,
+    gate,
     matchers,
     required_choices,
     required_texts,
@@ -203,3 +205,26 @@ def test_required_choices(source: str, choices: tuple) -> None:
     """Every text an expression cannot match without: a paragraph must hold one text of
     each choice before the expression runs on it."""
     assert required_choices(source) == choices
+
+
+@pytest.mark.parametrize(("source", "needs"), [
+    # "the " is in nearly every paragraph: "moon" alone says something.
+    (r"\bthe (?-i:Moon)\b", (("moon",),)),
+    (r"\b(foreign|direct) investments?\b", (("foreign", "direct"), (" investment",))),
+    # Only weak choices: the strongest is kept.
+    (r"\b(?-i:UN)\b", (("un",),)),
+    (r"x?", ()),
+])
+def test_an_expression_runs_only_on_paragraphs_holding_what_it_needs(
+        source: str, needs: tuple) -> None:
+    assert gate(source).needs == needs
+
+
+@pytest.mark.parametrize(("phrase", "lead"), [
+    ("U.S. Congress", "u.s."),
+    ("Women's rights", "women"),
+    ("COVID-19", "covid-19"),
+    ("Korean  Peninsula", "korean"),
+])
+def test_a_phrase_is_tried_where_its_lead_stands(phrase: str, lead: str) -> None:
+    assert _lead(phrase) == lead
