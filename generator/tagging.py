@@ -188,6 +188,9 @@ class Matcher:
     begins with, casefolded, up to its first space or apostrophe ("u.s." for "U.S.
     Congress", whose first word is "u"): a phrase can only match where its lead
     stands."""
+    exclude_leads: tuple[str, ...] | None = None
+    """The leads of the ``exclude`` phrases: where none is held, no exclude can match.
+    ``None`` when some exclude is an expression or does not begin with a word."""
 
     def spans(self, text: str, words: set[str] | None = None, folded: str | None = None,
               phrases: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -207,14 +210,16 @@ class Matcher:
         return self.found(text, regexes, phrases or ())
 
     def found(self, text: str, regexes: list[re.Pattern[str]] | tuple[()],
-              phrases: list[tuple[int, int]] | tuple[()]) -> list[tuple[int, int]]:
+              phrases: list[tuple[int, int]] | tuple[()],
+              excluding: bool = True) -> list[tuple[int, int]]:
         """The spans of ``regexes``' matches in ``text`` and of ``phrases`` (matches
-        found already), less those an exclude overlaps, sorted and merged."""
+        found already), less those an exclude overlaps (unless ``excluding`` is false:
+        the text holds none of them), sorted and merged."""
         found = [m.span() for rx in regexes for m in rx.finditer(text) if m.end() > m.start()]
         found += phrases
         if not found:
             return found
-        if self.excludes:
+        if self.excludes and excluding:
             blocked = [m.span() for rx in self.excludes for m in rx.finditer(text)]
             if blocked:
                 found = [
@@ -258,6 +263,9 @@ def matchers(topics: dict[str, Topic]) -> list[Matcher]:
             leads=tuple(dict.fromkeys(
                 (_lead(phrase), words[0]) for phrase, words in zip(phrases, firsts, strict=True)
                 if words)),
+            exclude_leads=tuple(_lead(phrase) for phrase in topic.exclude) if all(
+                not _is_regex(phrase) and _WORD.match(phrase.casefold())
+                for phrase in topic.exclude) else None,
         ))
     return compiled
 
@@ -320,6 +328,12 @@ class Index:
                 if not needs:
                     self.always.append(len(self.gates))
                 self.gates.append((number, regex, needs))
+        self.excluded: list[frozenset[int] | None] = [
+            None if matcher.exclude_leads is None else
+            frozenset(texts.setdefault(lead, len(texts)) for lead in matcher.exclude_leads)
+            for matcher in compiled]
+        """Matcher number → the numbers of the texts one of which a paragraph must hold
+        for an exclude of it to match; None: its excludes are always tried."""
         self.gates_of: list[list[int]] = [[] for _ in texts]
         """Text number → the gates that need that text."""
         for position, (_, _, needs) in enumerate(self.gates):
@@ -334,9 +348,10 @@ class Index:
         if len(self.automaton):
             self.automaton.make_automaton()
 
-    def scan(self, folded: str) -> tuple[list[tuple[int, str]], set[int]]:
+    def scan(self, folded: str) -> tuple[list[tuple[int, str]], set[int], set[int]]:
         """In a casefolded text: (place, first word) wherever a phrase's lead stands at
-        the start of a word, by place, and the numbers of the gates worth running."""
+        the start of a word, by place; the numbers of the gates worth running; the numbers
+        of the texts held."""
         found: set[tuple[int, str]] = set()
         held: set[int] = set()
         if len(self.automaton):
@@ -354,7 +369,7 @@ class Index:
                     continue
                 if all(not choice.isdisjoint(held) for choice in self.gates[position][2]):
                     gates.add(position)
-        return sorted(found), gates
+        return sorted(found), gates, held
 
     def phrase_spans(self, text: str,
                      hits: list[tuple[int, str]]) -> dict[int, list[tuple[int, int]]]:
@@ -393,7 +408,7 @@ def _matches(text: str, index: Index) -> list[tuple[str, list[tuple[int, int]]]]
     if len(folded) != len(text):  # casefolding moved characters ("ß" → "ss"): scan it all
         found = ((m.topic, m.spans(text, folded=folded)) for m in index.compiled)
         return [(topic, spans) for topic, spans in found if spans]
-    hits, gates = index.scan(folded)
+    hits, gates, held = index.scan(folded)
     phrases = index.phrase_spans(text, hits)
     regexes: dict[int, list[re.Pattern[str]]] = {}
     for position in sorted(gates):
@@ -410,7 +425,9 @@ def _matches(text: str, index: Index) -> list[tuple[str, list[tuple[int, int]]]]
         if matcher.starts is None:
             spans = matcher.spans(text, words, folded)
         else:
-            spans = matcher.found(text, regexes.get(number, ()), phrases.get(number, ()))
+            excluded = index.excluded[number]
+            spans = matcher.found(text, regexes.get(number, ()), phrases.get(number, ()),
+                                  excluded is None or not excluded.isdisjoint(held))
         if spans:
             matches.append((matcher.topic, spans))
     return matches
