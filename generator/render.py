@@ -8,6 +8,7 @@ become markup: each ASCII punctuation character becomes a numeric character refe
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import posixpath
@@ -298,6 +299,23 @@ def _said_pages(turns: tuple) -> list[list]:  # type: ignore[type-arg]
     return pages
 
 
+def _shown(passages: Sequence[Passage], key: Callable[[Transcript], str]
+           ) -> tuple[tuple[str, str, int], ...]:
+    """Which passages a page shows, for its fingerprint: of each transcript (by its
+    cache key, which stands for its whole content) the first paragraph shown and how
+    many are shown (a page shows a run of a transcript's passages on the topic)."""
+    groups: list[tuple[str, str, int]] = []
+    last = None
+    for passage in passages:
+        if passage.transcript is last:
+            ident, first, count = groups[-1]
+            groups[-1] = (ident, first, count + 1)
+        else:
+            last = passage.transcript
+            groups.append((key(last), passage.paragraph.id, 1))
+    return tuple(groups)
+
+
 def render_exports(
     archive: Archive, views: Views, site_url: str, site_name: str,
     fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
@@ -319,12 +337,29 @@ def render_exports(
         return tuple((fingerprints.key(p.transcript.id), p.turn.id, p.paragraph.id)
                      for p in exports.newest_passages(passages))
 
-    def rows(passages: Sequence[Passage]) -> tuple[tuple[object, ...], ...]:
-        """What a CSV shows of its passages (a title or a word of the text is not in it)."""
+    digests: dict[str, str] = {}
+
+    def rows(passages: Sequence[Passage]) -> tuple[str, ...]:
+        """What a CSV shows of its passages, by their transcripts: the CSV of a topic or
+        a speaker holds, of each transcript, the rows of the paragraphs with that topic
+        or in that speaker's turns, and a row holds no title nor a word of the text."""
         if fingerprints is None:
             return ()
-        return tuple((p.transcript.id, p.transcript.date, p.turn.id, p.turn.speaker,
-                      p.turn.kind, p.paragraph.id, p.paragraph.topics) for p in passages)
+        shown = dict.fromkeys(p.transcript.id for p in passages)
+        return tuple(digests.get(ident) or row_digest(archive_by_id[ident])
+                     for ident in shown)
+
+    def row_digest(transcript: Transcript) -> str:
+        """The digest of what any CSV row of ``transcript`` can show."""
+        found = digests[transcript.id] = hashlib.sha1(repr((
+            transcript.id, transcript.date,
+            tuple((turn.id, turn.speaker, turn.kind,
+                   tuple((p.id, p.topics) for p in turn.paragraphs))
+                  for turn in transcript.turns),
+        )).encode("utf-8")).hexdigest()
+        return found
+
+    archive_by_id = {t.id: t for t in archive.transcripts} if fingerprints else {}
 
     def feed_and_table(kind: str, ident: str, passages: Sequence[Passage], title: str,
                        subtitle: str, columns: tuple[str, ...]
@@ -521,15 +556,16 @@ def render_site(
     for topic in archive.topics.values():
         base = f"topics/{topic.id}"
         pages = chunks(views.passages[topic.id])
-        # Every page shows the count; the first, the chart and who speaks about it.
-        shared = (topic.id, len(pages), len(views.passages[topic.id]),
-                  views.topic_years[topic.id], views.topic_speakers[topic.id])
+        # Every page shows the count; the first, the chart and who speaks about it
+        # (digested once).
+        shared = fingerprints.of(
+            topic.id, len(pages), len(views.passages[topic.id]), views.topic_years[topic.id],
+            views.topic_speakers[topic.id]) if fingerprints is not None else ""
         for number, passages in enumerate(pages, start=1):
             if not claim():
                 continue
             files = _page_files(page_path(base, number))
-            shown = tuple((key(p.transcript), p.turn.id, p.paragraph.id) for p in passages)
-            if unchanged(files, "topic", number, shared, shown):
+            if unchanged(files, "topic", number, shared, _shown(passages, key)):
                 yield from ((file, UNCHANGED) for file in files)
                 continue
             suffix = f" (page {number})" if number > 1 else ""
