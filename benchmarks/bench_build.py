@@ -37,7 +37,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run(command: list[str]) -> tuple[float, int, str]:
-    """Run ``command``; return (seconds, peak resident memory in MB, standard output)."""
+    """Run ``command``; return (seconds, peak resident memory in MB, standard output).
+    Under ``/usr/bin/time -v``, its processor time is kept in ``LAST_CPU``."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, env=ENV)
@@ -46,7 +47,19 @@ def run(command: list[str]) -> tuple[float, int, str]:
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{err[-3000:]}")
     peak = _peak_mb(err)
+    LAST_CPU[0] = _cpu_seconds(err)
     return seconds, peak, out
+
+
+LAST_CPU = [0.0]
+"""Processor seconds (user and system, with every process it waited for) of the last
+command ``run`` under ``/usr/bin/time -v``: on a shared, noisy machine a steadier figure
+than the wall clock."""
+
+
+def _cpu_seconds(stderr: str) -> float:
+    found = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", stderr)
+    return sum(float(value) for value in found)
 
 
 def _peak_mb(stderr: str) -> int:
@@ -59,7 +72,7 @@ def build(content: Path, out: Path) -> dict[str, float]:
     seconds, peak, stdout = run(["/usr/bin/time", "-v", sys.executable, "-m", "generator",
                                  "build", "--content", str(content), "--out", str(out),
                                  "--timings"])
-    figures = {"total": seconds, "peak_mb": peak}
+    figures = {"total": seconds, "peak_mb": peak, "cpu": LAST_CPU[0]}
     timings = re.search(r"^timings: (.*)$", stdout, re.M)
     for part in (timings.group(1) if timings else "").split(", "):
         stage, value, _ = part.split(" ")
@@ -69,8 +82,9 @@ def build(content: Path, out: Path) -> dict[str, float]:
     return figures
 
 
-def mkdocs_alone(work: Path, out: Path) -> float:
-    """The baseline: `mkdocs build` of the generated pages, with the project's config."""
+def mkdocs_alone(work: Path, out: Path) -> tuple[float, float]:
+    """The baseline: `mkdocs build` of the generated pages, with the project's config;
+    (seconds, processor seconds)."""
     config = work / "bench-mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {work / 'docs'}\nsite_dir: {out}\n"
@@ -78,8 +92,9 @@ def mkdocs_alone(work: Path, out: Path) -> float:
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'site_overrides'}\n",
         "utf-8",
     )
-    seconds, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
-    return seconds
+    seconds, _, _ = run(["/usr/bin/time", "-v", sys.executable, "-m", "mkdocs", "build", "-q",
+                         "-f", str(config)])
+    return seconds, LAST_CPU[0]
 
 
 def site_figures(site: Path) -> tuple[float, int, int, str]:
@@ -95,7 +110,8 @@ def site_figures(site: Path) -> tuple[float, int, int, str]:
 def measure(name: str, content: Path, count: int, imported: float, root: Path) -> dict:
     out = root / f"site-{name}"
     figures = build(content, out)
-    figures["baseline"] = mkdocs_alone(out.parent / ".build", root / f"baseline-{name}")
+    figures["baseline"], figures["baseline_cpu"] = mkdocs_alone(out.parent / ".build",
+                                                                root / f"baseline-{name}")
     figures["import"], figures["count"] = imported, count
     (figures["size_mb"], figures["largest_kb"], figures["files"],
      figures["largest_page"]) = site_figures(out)
@@ -160,16 +176,17 @@ def rebuilds(content: Path, out: Path) -> dict[str, float]:
 def table(rows: dict[str, dict]) -> str:
     header = ("| corpus | transcripts | import s | generate s | MkDocs s"
               " | Pagefind s (beside MkDocs) | search s after MkDocs | whole build s"
-              " | mkdocs alone s (baseline) | generate share | peak MB | site MB | largest page KB"
-              " | transcripts/s |")
-    lines = [header, "|" + " --- |" * 14]
+              " | mkdocs alone s (baseline) | generate share | build CPU s | mkdocs alone CPU s"
+              " | peak MB | site MB | largest page KB | transcripts/s |")
+    lines = [header, "|" + " --- |" * 16]
     for name, f in rows.items():
         share = 100 * f.get("generate", 0) / f["total"] if f["total"] else 0
         lines.append(
             f"| {name} | {f['count']} | {f['import']:.1f} | {f.get('generate', 0):.1f} | "
             f"{f.get('mkdocs', 0):.1f} | {f.get('pagefind', 0):.1f} | {f.get('search', 0):.1f} | "
             f"{f['total']:.1f} | "
-            f"{f['baseline']:.1f} | {share:.0f}% | {f['peak_mb']} | {f['size_mb']:.0f} | "
+            f"{f['baseline']:.1f} | {share:.0f}% | {f['cpu']:.0f} | {f['baseline_cpu']:.0f} | "
+            f"{f['peak_mb']} | {f['size_mb']:.0f} | "
             f"{f['largest_kb']} | {f['count'] / f['total']:.1f} |"
         )
     return "\n".join(lines)
@@ -185,8 +202,11 @@ def targets(rows: dict[str, dict], again: dict[str, float] | None) -> str:
     b = rows.get("(b) corpus")
     if b:
         ratio = b["total"] / b["baseline"] if b["baseline"] else 0
+        cpu = b["cpu"] / b["baseline_cpu"] if b["baseline_cpu"] else 0
         line("(b) cold build", f"{b['total']:.0f} s, {ratio:.1f}× `mkdocs build` alone "
-             f"({b['baseline']:.0f} s)", "≤ 45 s and ≤ 3×", b["total"] <= 45 and ratio <= 3)
+             f"({b['baseline']:.0f} s); processor time {b['cpu']:.0f} s, {cpu:.1f}× "
+             f"its {b['baseline_cpu']:.0f} s", "≤ 45 s and ≤ 3×",
+             b["total"] <= 45 and ratio <= 3)
         line("(b) site size", f"{b['size_mb']:.0f} MB in {b['files']:,} files; largest page "
              f"{b['largest_kb']} KB ({b['largest_page']})", "≤ 300 MB", b["size_mb"] <= 300)
     if b and again:
