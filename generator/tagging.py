@@ -297,10 +297,11 @@ class Index:
     taxonomy's topics, and trying every topic on every paragraph would cost topics ×
     paragraphs pattern runs.
 
-    One Aho–Corasick automaton holds every phrase's first word and every text a regular
-    expression needs (its literal start, its required texts); one pass over a casefolded
-    paragraph finds all of them. A phrase is then tried only where its first word stands
-    as a whole word, an expression only on a paragraph that holds what it needs.
+    One Aho–Corasick automaton holds every phrase's lead (``Matcher.leads``), every text
+    a regular expression needs (``Gate.needs``) and every exclude's lead; one pass over a
+    casefolded paragraph finds all of them. A phrase is then tried only where its lead
+    stands at the start of a word, an expression only on a paragraph holding one text of
+    each of its choices, an exclude only on a paragraph holding its lead.
     """
 
     def __init__(self, compiled: list[Matcher]):
