@@ -86,6 +86,15 @@ def _options(nodes: list[tuple[object, object]]) -> list[tuple[str, ...]]:
         if name == "LITERAL":
             run.append(chr(value))  # type: ignore[arg-type]
             continue
+        if name == "BRANCH":
+            # "UK|U\.K\." is parsed as "U" then "K|\.K\.": each branch's start is joined
+            # back to the text before it.
+            starts = [_literal_start(list(branch)) for branch in value[1]]  # type: ignore[index]
+            if run and all(starts):
+                options.append(tuple("".join(run) + start for start in starts))
+            branches = [_required(list(branch)) for branch in value[1]]  # type: ignore[index]
+            if all(branches):
+                options.append(tuple(dict.fromkeys(t for texts in branches for t in texts)))
         if run:
             options.append(("".join(run),))
             run = []
@@ -94,6 +103,16 @@ def _options(nodes: list[tuple[object, object]]) -> list[tuple[str, ...]]:
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[0] >= 1:  # type: ignore[index]
             options.append(_required(list(value[2])))  # type: ignore[index]
     return [tuple(dict.fromkeys(t.casefold() for t in o)) for o in options if o and all(o)]
+
+
+def _literal_start(nodes: list[tuple[object, object]]) -> str:
+    """The literal characters a parsed expression begins with ("" if none)."""
+    chars = []
+    for op, value in nodes:
+        if str(op) != "LITERAL":
+            break
+        chars.append(chr(value))  # type: ignore[arg-type]
+    return "".join(chars)
 
 
 def _required(nodes: list[tuple[object, object]]) -> tuple[str, ...]:
@@ -159,8 +178,8 @@ def gate(source: str) -> Gate:
     def strength(choice: tuple[str, ...]) -> int:
         return min(len(text.strip()) for text in choice)
     needs = [choice for choice in choices if strength(choice) >= _STRONG]
-    if not needs and choices:
-        needs = [max(choices, key=strength)]
+    if not needs and choices:  # the strongest; of two as strong, the one with fewer spaces
+        needs = [max(choices, key=lambda c: (strength(c), -sum(t.count(" ") for t in c)))]
     return Gate(compile_pattern(f"/{source}/"), tuple(needs))
 
 

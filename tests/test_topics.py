@@ -211,8 +211,11 @@ def test_required_choices(source: str, choices: tuple) -> None:
     # "the " is in nearly every paragraph: "moon" alone says something.
     (r"\bthe (?-i:Moon)\b", (("moon",),)),
     (r"\b(foreign|direct) investments?\b", (("foreign", "direct"), (" investment",))),
-    # Only weak choices: the strongest is kept.
+    # Only weak choices: the strongest is kept; of two as strong, the one without a space.
     (r"\b(?-i:UN)\b", (("un",),)),
+    (r"\bthe (?-i:Fed)\b", (("fed",),)),
+    # "UK|U\.K\." is parsed as "U" then "K|\.K\.": joined back, not "u" alone.
+    (r"\b(?-i:UK|U\.K\.)(?!\w)", (("uk", "u.k."),)),
     (r"x?", ()),
 ])
 def test_an_expression_runs_only_on_paragraphs_holding_what_it_needs(
