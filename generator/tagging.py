@@ -43,28 +43,14 @@ def _is_regex(pattern: str) -> bool:
     return len(pattern) > 2 and pattern.startswith("/") and pattern.endswith("/")
 
 
-def _leading_literal(source: str) -> str:
-    """The literal text every match of a regular expression starts with (after a word
-    boundary ``\\b``, if any), casefolded; "" if none."""
+def _parsed(source: str) -> list[tuple[object, object]] | None:
+    """A regular expression's source, parsed case-insensitively; None if it does not parse."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
-        nodes = list(_parser.parse(source, re.IGNORECASE))
+        return list(_parser.parse(source, re.IGNORECASE))
     except re.error:
-        return ""
-    chars: list[str] = []
-    while nodes:
-        op, value = nodes.pop(0)
-        name = str(op)
-        if name == "AT" and str(value) == "AT_BOUNDARY" and not chars:
-            continue
-        if name == "LITERAL":
-            chars.append(chr(value))
-        elif name == "SUBPATTERN" and not chars and value[3] is not None:
-            nodes = list(value[3]) + nodes  # (?-i:...) and (...) at the start
-        else:
-            break
-    return "".join(chars).casefold()
+        return None
 
 
 def _options(nodes: list[tuple[object, object]]) -> list[tuple[str, ...]]:
@@ -106,12 +92,20 @@ def _options(nodes: list[tuple[object, object]]) -> list[tuple[str, ...]]:
 
 
 def _literal_start(nodes: list[tuple[object, object]]) -> str:
-    """The literal characters a parsed expression begins with ("" if none)."""
-    chars = []
-    for op, value in nodes:
-        if str(op) != "LITERAL":
+    """The literal text every match of a parsed expression starts with (after a word
+    boundary ``\\b``, if any, and into a group it starts with); "" if none."""
+    nodes, chars = list(nodes), []
+    while nodes:
+        op, value = nodes.pop(0)
+        name = str(op)
+        if name == "AT" and str(value) == "AT_BOUNDARY" and not chars:
+            continue
+        if name == "LITERAL":
+            chars.append(chr(value))  # type: ignore[arg-type]
+        elif name == "SUBPATTERN" and not chars and value[3] is not None:  # type: ignore[index]
+            nodes = list(value[3]) + nodes  # type: ignore[index]  # (?-i:...) and (...)
+        else:
             break
-        chars.append(chr(value))  # type: ignore[arg-type]
     return "".join(chars)
 
 
@@ -127,24 +121,16 @@ def _required(nodes: list[tuple[object, object]]) -> tuple[str, ...]:
 
 def required_texts(source: str) -> tuple[str, ...]:
     """``_required`` of a regular expression's source; () if it does not parse."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        return _required(list(_parser.parse(source, re.IGNORECASE)))
-    except re.error:
-        return ()
+    nodes = _parsed(source)
+    return _required(nodes) if nodes is not None else ()
 
 
 def required_choices(source: str) -> tuple[tuple[str, ...], ...]:
     """Every choice of texts ``_options`` knows for a regular expression's source (each
     a tuple of texts one of which a match holds; all hold at once); () if it does not
     parse or nothing is known."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        return tuple(dict.fromkeys(_options(list(_parser.parse(source, re.IGNORECASE)))))
-    except re.error:
-        return ()
+    nodes = _parsed(source)
+    return tuple(dict.fromkeys(_options(nodes))) if nodes is not None else ()
 
 
 @dataclass(frozen=True)
@@ -169,11 +155,12 @@ about a text; a shorter one ("e", "the ") is held by nearly every paragraph."""
 
 def gate(source: str) -> Gate:
     """The gate of one regular expression (its source, without slashes): what every match
-    starts with (``_leading_literal``) and holds (``required_choices``), less the weak
-    choices when a strong one is known (the strongest is kept when none is)."""
-    literal = _leading_literal(source)
+    starts with (``_literal_start``) and holds (``_options``), less the weak choices when
+    a strong one is known (the strongest is kept when none is)."""
+    nodes = _parsed(source) or []
+    literal = _literal_start(nodes).casefold()
     choices = [(literal,)] if literal else []
-    choices += [choice for choice in required_choices(source) if choice not in choices]
+    choices += [choice for choice in _options(nodes) if choice not in choices]
 
     def strength(choice: tuple[str, ...]) -> int:
         return min(len(text.strip()) for text in choice)
