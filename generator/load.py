@@ -367,6 +367,8 @@ def _load_many(
             continue
         if prepare and len(problems) == before:
             transcript = prepare(transcript)
+            for turn in transcript.turns:  # (counted here, kept in the cache)
+                turn.words  # noqa: B018
             if keys is not None and key is not None:
                 keys.store(path, key, transcript)
         found.append(transcript)

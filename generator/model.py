@@ -7,6 +7,7 @@ Everything the renderer needs is here; ``load`` builds it from ``content/`` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 EVENT_KINDS: dict[str, str] = {
     "news-conference": "News conference",
@@ -144,6 +145,12 @@ class Turn:
     """Id of the turn this one answers or adds to; filled in by ``threads``."""
     paragraphs: tuple[Paragraph, ...] = ()
     """The words, paragraph by paragraph."""
+
+    @cached_property
+    def words(self) -> int:
+        """How many whitespace-separated words its paragraphs hold. (Counted once: the
+        count is kept with the turn, in the cache too, when it was asked before.)"""
+        return sum(len(paragraph.text.split()) for paragraph in self.paragraphs)
 
 
 @dataclass(frozen=True)

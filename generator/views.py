@@ -5,7 +5,7 @@ Pure functions of the tagged archive; the renderer turns them into pages.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.model import Archive, Paragraph, Transcript, Turn
@@ -53,45 +53,58 @@ class Views:
 
 
 def word_count(text: str) -> int:
-    """Number of whitespace-separated words."""
+    """Number of whitespace-separated words (as ``Turn.words`` counts them)."""
     return len(text.split())
 
 
 def build_views(archive: Archive) -> Views:
     """Compute the cross-references of a tagged archive (transcripts already newest first)."""
     passages: dict[str, list[Passage]] = defaultdict(list)
-    by_topic_speaker: dict[str, Counter[str | None]] = defaultdict(Counter)
+    # (counts in dicts of ints: a Counter's ``+=`` on a new key runs Python code)
+    by_topic_speaker: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
     appears: dict[str, list[Transcript]] = defaultdict(list)
     turns: dict[str, list[tuple[Transcript, list[Turn]]]] = defaultdict(list)
     questions: dict[str, list[tuple[Transcript, Turn]]] = defaultdict(list)
-    topics: dict[str, Counter[str]] = defaultdict(Counter)
-    words: Counter[str] = Counter()
-    years: dict[str, Counter[tuple[str, bool]]] = defaultdict(Counter)
+    topics: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    words: dict[str, int] = defaultdict(int)
+    years: dict[str, dict[tuple[str, bool], int]] = defaultdict(lambda: defaultdict(int))
     for transcript in archive.transcripts:
+        year = transcript.date[:4]
         involved = {p.speaker for p in transcript.participants}
         asked = {turn.id: turn for turn in transcript.turns if turn.kind == "question"}
         position = {turn.id: number for number, turn in enumerate(transcript.turns)}
         put: dict[str, list[Turn]] = defaultdict(list)  # speaker → questions, in order
         for turn in transcript.turns:
+            speaker = turn.speaker
             for target in turn.to:
                 put[target].append(turn)
-            if turn.speaker is not None and turn.responds_to in asked:
-                put[turn.speaker].append(asked[turn.responds_to])
-            if turn.speaker is not None:
-                involved.add(turn.speaker)
+            if speaker is not None and turn.responds_to in asked:
+                put[speaker].append(asked[turn.responds_to])
+            if speaker is not None:
+                involved.add(speaker)
                 if turn.paragraphs:
-                    mine = turns[turn.speaker]
+                    mine = turns[speaker]
                     if not mine or mine[-1][0] is not transcript:
                         mine.append((transcript, []))
                     mine[-1][1].append(turn)
+                    words[speaker] += turn.words
+            tagged: list[str] = []  # the topics of each of its paragraphs
             for paragraph in turn.paragraphs:
-                if turn.speaker is not None:
-                    words[turn.speaker] += word_count(paragraph.text)
-                    topics[turn.speaker].update(paragraph.topics)
-                for topic in paragraph.topics:
-                    passages[topic].append(Passage(transcript, turn, paragraph))
-                    by_topic_speaker[topic][turn.speaker] += 1
-                    years[topic][(transcript.date[:4], turn.kind == "question")] += 1
+                if paragraph.topics:
+                    passage = Passage(transcript, turn, paragraph)  # (one per paragraph)
+                    for topic in paragraph.topics:
+                        passages[topic].append(passage)
+                    tagged += paragraph.topics
+            if tagged:  # (counted once per turn: a turn has one speaker and one kind)
+                counts: dict[str, int] = defaultdict(int)
+                for topic in tagged:
+                    counts[topic] += 1
+                when = (year, turn.kind == "question")
+                for topic, count in counts.items():
+                    if speaker is not None:
+                        topics[speaker][topic] += count
+                    by_topic_speaker[topic][speaker] += count
+                    years[topic][when] += count
         for speaker in sorted(involved):
             appears[speaker].append(transcript)
         for speaker, put_to in put.items():
