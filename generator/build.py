@@ -33,7 +33,7 @@ from generator.incremental import Fingerprints, context
 from generator.load import load
 from generator.model import Archive
 from generator.progress import Progress
-from generator.render import assemble, render_site
+from generator.render import assemble, render_site, row_digest
 from generator.tagging import Tagger
 from generator.views import Views, build_views
 from generator.write import (
@@ -151,6 +151,8 @@ def generate(paths: Paths, workers: int | None = None,
         fingerprints = Fingerprints(paths.work, context(
             paths.templates, site_url, site_name, archive.speakers, archive.topics),
             cache.keys) if known else None
+        if fingerprints is not None:
+            fingerprints.note_rows(archive.transcripts, row_digest)
         # From the first write until the link check passed, no record may vouch for a file.
         Fingerprints.forget_in(paths.work)
         job = _RenderJob(paths.work, archive, build_views(archive), paths.templates,
@@ -176,7 +178,7 @@ def generate(paths: Paths, workers: int | None = None,
         del job, archive
         gc.unfreeze()
     written, unchanged, seen, checker = _merge(shares, fingerprints)
-    keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS}
+    keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS, COMPILED}
     deleted = prune(paths.work, seen, keep=keep)
     # The work folder is a cache: a broken link stops before publishing.
     checker.verify(fingerprints.targets if fingerprints is not None else None)
@@ -186,6 +188,9 @@ def generate(paths: Paths, workers: int | None = None,
                  f"unchanged, {deleted} deleted")
     return newest, (written, unchanged, deleted)
 
+
+COMPILED = "templates"
+"""The work folder's folder of compiled templates (``render.environment``)."""
 
 PARALLEL_RENDER = 200
 """From this many transcripts on, pages are rendered by several processes at once."""
@@ -230,7 +235,7 @@ class _RenderJob:
         def checked() -> Iterator[tuple[str, str | bytes]]:
             for path, content in render_site(
                 self.archive, self.views, self.templates, self.raw, self.site_url,
-                self.site_name, fingerprints, claim,
+                self.site_name, fingerprints, claim, self.work / COMPILED,
             ):
                 if content is UNCHANGED and path.startswith("fragments/") and fingerprints:
                     checker.add_known(path, *fingerprints.known(path))

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.links import LinkCheck, page_url
+from generator.model import Transcript
 
 FILE = "pages.pickle"
 """The record in the work folder."""
-VERSION = 4
+VERSION = 5
 """The record's layout: a record of another layout is not read."""
 
 
@@ -56,11 +58,17 @@ class Fingerprints:
         """Path → (fingerprint, ids, links) of the last build (as ``LinkCheck.found``)."""
         self.targets: tuple[dict[str, str], frozenset[str]] | None = None
         """What the links of the last build could lead to (``LinkCheck.targets``)."""
+        self.rows: dict[str, str] = {}
+        """Transcript id → the digest of what its rows in the CSVs show (``note_rows``)."""
+        self._known_rows: dict[str, str] = {}
+        """Cache key → that digest, as the last build made it with the same code."""
         try:
             record = pickle.loads(self.file.read_bytes())
             if record.get("version") == VERSION:
                 self.previous = record["fragments"]
                 self.targets = (self._page_ids(record["pages"]), record["statics"])
+                if record["context"] == context:
+                    self._known_rows = record["rows"]
         except Exception:  # none, or unreadable: everything is rendered
             pass
         self.current: dict[str, str] = {}
@@ -83,6 +91,14 @@ class Fingerprints:
     def key(self, transcript_id: str) -> str:
         """The cache key of a transcript."""
         return self.keys[transcript_id]
+
+    def note_rows(self, transcripts: Iterable[Transcript],
+                  digest: Callable[[Transcript], str]) -> None:
+        """Note ``digest`` of every transcript, taken from the last build's record for those
+        whose cache key it knows (made once here, before the rendering processes fork)."""
+        for transcript in transcripts:
+            key = self.keys[transcript.id]
+            self.rows[transcript.id] = self._known_rows.get(key) or digest(transcript)
 
     def unchanged(self, paths: list[str], fingerprint: str) -> bool:
         """Note the fingerprint of the files ``paths`` (relative to the work folder) and
@@ -109,5 +125,6 @@ class Fingerprints:
             ids, links = checker.found(path)
             fragments[path] = (fingerprint, ids, links)
         record = {"version": VERSION, "fragments": fragments, "pages": sorted(checker.pages),
-                  "statics": frozenset(checker.statics)}
+                  "statics": frozenset(checker.statics), "context": self.context,
+                  "rows": {self.keys[ident]: row for ident, row in self.rows.items()}}
         self.file.write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))

@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup, escape
 
 from generator import exports, redirects
@@ -174,8 +180,11 @@ def page_path(base: str, number: int) -> str:
     return f"{base}.md" if number == 1 else f"{base}/page-{number}.md"
 
 
-def environment(template_dirs: list[Path], markdown: bool = True) -> Environment:
-    """A Jinja environment: strict, templates found by name, everything printed escaped.
+def environment(template_dirs: list[Path], markdown: bool = True,
+                compiled: Path | None = None) -> Environment:
+    """A Jinja environment: strict, templates found by name, everything printed escaped;
+    with ``compiled``, a folder where the compiled templates are kept between builds
+    (Jinja checks each one against its template's text).
 
     For Markdown pages (``markdown``) every value also passes ``escape_text``, so that no
     character of it means anything to Markdown; for the HTML fragments standard HTML
@@ -190,12 +199,21 @@ def environment(template_dirs: list[Path], markdown: bool = True) -> Environment
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # (one folder per kind: the two kinds compile the same template differently)
+        bytecode_cache=FileSystemBytecodeCache(
+            str(_folder(compiled / ("markdown" if markdown else "html")))
+        ) if compiled is not None else None,
     )
     env.filters.update(id=safe_id, url=safe_url, long_date=long_date, words=word_count,
                        raw_path=raw_path, path=safe_path, duration=duration,
                        by_transcript=by_transcript, excerpted=excerpted)
     env.globals.update(event_kinds=EVENT_KINDS, turn_kinds=TURN_KINDS)
     return env
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 # Characters YAML refuses raw (C1 controls) or reads as line breaks (NEL, LS, PS): in the
@@ -316,6 +334,17 @@ def _shown(passages: Sequence[Passage], key: Callable[[Transcript], str]
     return tuple(groups)
 
 
+def row_digest(transcript: Transcript) -> str:
+    """The digest of what any CSV row of ``transcript`` can show: ids, date, speakers,
+    kinds and topics, no title and no text."""
+    return hashlib.sha1(repr((
+        transcript.id, transcript.date,
+        tuple((turn.id, turn.speaker, turn.kind,
+               tuple((p.id, p.topics) for p in turn.paragraphs))
+              for turn in transcript.turns),
+    )).encode("utf-8")).hexdigest()
+
+
 def render_exports(
     archive: Archive, views: Views, site_url: str, site_name: str,
     fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
@@ -337,29 +366,15 @@ def render_exports(
         return tuple((fingerprints.key(p.transcript.id), p.turn.id, p.paragraph.id)
                      for p in exports.newest_passages(passages))
 
-    digests: dict[str, str] = {}
-
     def rows(passages: Sequence[Passage]) -> tuple[str, ...]:
         """What a CSV shows of its passages, by their transcripts: the CSV of a topic or
         a speaker holds, of each transcript, the rows of the paragraphs with that topic
-        or in that speaker's turns, and a row holds no title nor a word of the text."""
+        or in that speaker's turns, and a row holds no title nor a word of the text
+        (``row_digest``)."""
         if fingerprints is None:
             return ()
         shown = dict.fromkeys(p.transcript.id for p in passages)
-        return tuple(digests.get(ident) or row_digest(archive_by_id[ident])
-                     for ident in shown)
-
-    def row_digest(transcript: Transcript) -> str:
-        """The digest of what any CSV row of ``transcript`` can show."""
-        found = digests[transcript.id] = hashlib.sha1(repr((
-            transcript.id, transcript.date,
-            tuple((turn.id, turn.speaker, turn.kind,
-                   tuple((p.id, p.topics) for p in turn.paragraphs))
-                  for turn in transcript.turns),
-        )).encode("utf-8")).hexdigest()
-        return found
-
-    archive_by_id = {t.id: t for t in archive.transcripts} if fingerprints else {}
+        return tuple(fingerprints.rows[ident] for ident in shown)
 
     def feed_and_table(kind: str, ident: str, passages: Sequence[Passage], title: str,
                        subtitle: str, columns: tuple[str, ...]
@@ -457,6 +472,7 @@ def render_site(
     archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes],
     site_url: str = "", site_name: str = "Transcript archive",
     fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
+    compiled: Path | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every generated file, relative to the work folder, one at a time: the Markdown
     pages and data under ``docs/``, the pre-rendered HTML of the large pages under
@@ -469,8 +485,13 @@ def render_site(
     The files come in units (a page with its data, a topic's feed and CSV, ...), always
     in the same order; ``claim()`` is asked before each unit whether to make it. Worker
     processes that each claim their share of the units make the whole site between them
-    (``generator.build``); by default every unit is made."""
-    env, html_env = environment(template_dirs), environment(template_dirs, markdown=False)
+    (``generator.build``); by default every unit is made. ``compiled``: as for
+    ``environment``.
+
+    With ``fingerprints``, their ``rows`` must be noted first (``Fingerprints.note_rows``
+    with ``row_digest``)."""
+    env = environment(template_dirs, compiled=compiled)
+    html_env = environment(template_dirs, markdown=False, compiled=compiled)
 
     def unchanged(files: list[str], *inputs: object) -> bool:
         if fingerprints is None:
