@@ -420,6 +420,7 @@ def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     swap_in(staging, paths.out)
+    clock.lap("swap")
 
 
 @contextmanager
@@ -497,8 +498,9 @@ def build(paths: Paths, timings: dict[str, float] | None = None, force: bool = F
     When nothing the site depends on changed since the last build (``fingerprint``) and
     the site is still there, nothing is done: (0, pages, 0). ``force`` builds anyway.
     ``timings``, if given, receives the seconds each stage took: ``generate`` (validate,
-    tag, render, write), ``mkdocs``, ``search`` (the wait for Pagefind after MkDocs) and
-    ``pagefind`` (its own time, beside MkDocs); ``progress`` hears of each stage.
+    tag, render, write), ``mkdocs``, ``search`` (the wait for Pagefind after MkDocs),
+    ``pagefind`` (its own time, beside MkDocs) and ``swap`` (putting the new site in the
+    old one's place and deleting the old one); ``progress`` hears of each stage.
     """
     clock = _Clock(timings)
     current = fingerprint(paths)
