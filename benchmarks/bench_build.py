@@ -223,7 +223,8 @@ def targets(rows: dict[str, dict], again: dict[str, float] | None) -> str:
              f"{again['changed_total'] - budget + 5:.1f} s: generation "
              f"{again['changed_generate']:.1f}, replacing the old site "
              f"{again['changed_swap']:.1f}, fingerprint {again['changed_fingerprint']:.1f}, "
-             f"the rest (starting Python, MkDocs' process, ...) {rest:.1f}), "
+             f"the rest (outside the timed stages: starting Python, imports, the size report) "
+             f"{rest:.1f}), "
              f"{again['changed_written']} pages written",
              "≤ MkDocs + Pagefind + 5 s", again["changed_total"] <= budget)
     for name, c in rows.items():
