@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator import links, search
+from generator import links, resources, search
 from generator.cache import Cache
 from generator.errors import BuildError
 from generator.incremental import FILE as FINGERPRINTS
@@ -46,9 +46,6 @@ from generator.write import (
     write_if_changed,
 )
 
-PROJECT = Path(__file__).resolve().parent.parent
-"""The project folder: ``mkdocs.yml``, ``templates/`` and ``site_overrides/`` live here."""
-
 
 @dataclass(frozen=True)
 class Paths:
@@ -60,8 +57,8 @@ class Paths:
     """The published site."""
     work: Path
     """Generated Markdown and data (``docs/``), kept between builds to write only changes."""
-    config: Path = PROJECT / "mkdocs.yml"
-    """The MkDocs configuration."""
+    config: Path = resources.CONFIG
+    """The MkDocs configuration (each build's own inherits it: ``mkdocs_file``)."""
 
     @classmethod
     def for_(cls, content: Path, out: Path, work: Path | None = None) -> Paths:
@@ -89,8 +86,8 @@ class Paths:
 
     @property
     def templates(self) -> list[Path]:
-        """Template folders by precedence: the content's own overrides, then the project's."""
-        return [self.content / "templates", PROJECT / "templates"]
+        """Template folders by precedence: the content's own overrides, then the tool's."""
+        return [self.content / "templates", resources.TEMPLATES]
 
 
 def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
@@ -178,7 +175,7 @@ def generate(paths: Paths, workers: int | None = None,
         del job, archive
         gc.unfreeze()
     written, unchanged, seen, checker = _merge(shares, fingerprints)
-    keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS, COMPILED}
+    keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS, COMPILED, MKDOCS_FILE}
     deleted = prune(paths.work, seen, keep=keep)
     # The work folder is a cache: a broken link stops before publishing.
     checker.verify(fingerprints.targets if fingerprints is not None else None)
@@ -323,13 +320,28 @@ def _merge(shares: list[_Share], fingerprints: Fingerprints | None
     return written, unchanged, seen, checker
 
 
+def mkdocs_file(paths: Paths, site_dir: Path) -> Path:
+    """The MkDocs configuration of a build, written into the work folder: the archive's
+    (``paths.config``), pointed at the generated docs, the site folder, the tool's hooks
+    and theme overrides, by absolute paths (MkDocs resolves relative ones against the
+    folder of the configuration file, which for an installed tool is not the archive)."""
+    own = {"INHERIT": str(paths.config), "docs_dir": str(paths.docs),
+           "site_dir": str(site_dir), "hooks": [str(resources.HOOKS)],
+           "theme": {"custom_dir": str(resources.OVERRIDES)}}
+    file = paths.work / MKDOCS_FILE
+    write_if_changed(file, "# Written by each build.\n" + json.dumps(own, indent=2) + "\n")
+    return file
+
+
+MKDOCS_FILE = "mkdocs.yml"
+"""The build's MkDocs configuration in the work folder (``mkdocs_file``)."""
+
+
 def mkdocs_config(paths: Paths, site_dir: Path):  # type: ignore[no-untyped-def]
-    """Load the project's MkDocs configuration, pointed at the generated docs."""
+    """The build's MkDocs configuration, loaded (``mkdocs_file``)."""
     from mkdocs.config import load_config
 
-    return load_config(
-        str(paths.config), docs_dir=str(paths.docs), site_dir=str(site_dir), strict=True
-    )
+    return load_config(str(mkdocs_file(paths, site_dir)), strict=True)
 
 
 class _Collect(logging.Handler):
@@ -455,8 +467,8 @@ def fingerprint(paths: Paths) -> str:
     def add(label: str, data: bytes) -> None:
         digest.update(f"{label}\0{len(data)}\0".encode() + data)
 
-    roots = [("content", paths.content), ("templates", PROJECT / "templates"),
-             ("overrides", PROJECT / "site_overrides"), ("code", Path(__file__).parent)]
+    roots = [("content", paths.content), ("templates", resources.TEMPLATES),
+             ("overrides", resources.OVERRIDES), ("code", resources.PACKAGE)]
     for name, root in roots:
         files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for path in files:

@@ -12,7 +12,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.build import Paths, build, generate
+from generator.build import Paths, build, generate, mkdocs_file
 from generator.errors import ArchiveError
 from generator.importers.base import Meta
 from generator.importing import FileReport, import_files
@@ -211,7 +211,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ["TRANSCRIPTS_SERVE_SEARCH"] = "1"  # the preview is searchable too
     threading.Thread(target=_regenerate_on_change, args=(paths,), daemon=True).start()
     serve(
-        config_file=str(paths.config),
+        config_file=str(mkdocs_file(paths, paths.out)),
         livereload=True,
         watch_theme=True,
         docs_dir=str(paths.docs),
