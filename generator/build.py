@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator import links, resources, search
+from generator import links, resources, search, settings
 from generator.cache import Cache
 from generator.errors import BuildError
 from generator.incremental import FILE as FINGERPRINTS
@@ -42,6 +42,7 @@ from generator.write import (
     recover,
     staging_folder,
     swap_in,
+    sync_tree,
     write_files,
     write_if_changed,
 )
@@ -85,9 +86,27 @@ class Paths:
         return self.work / "fragments"
 
     @property
+    def root(self) -> Path:
+        """The archive's folder, the content folder's parent: its settings
+        (``archive.yml``) and its own ``templates/`` and ``overrides/`` are there."""
+        return self.content.parent
+
+    @property
+    def settings(self) -> Path:
+        """The archive's settings file (``generator.settings``); it may not exist."""
+        return self.root / settings.FILE
+
+    @property
     def templates(self) -> list[Path]:
-        """Template folders by precedence: the content's own overrides, then the tool's."""
-        return [self.content / "templates", resources.TEMPLATES]
+        """Template folders by precedence: the content folder's, the archive's, then the
+        tool's."""
+        folders = [self.content / "templates", self.root / "templates", resources.TEMPLATES]
+        return list(dict.fromkeys(folders))  # (in a checkout the last two are one)
+
+    @property
+    def overrides(self) -> Path:
+        """The archive's own overrides of the theme, over the tool's (``theme_folder``)."""
+        return self.root / "overrides"
 
 
 def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
@@ -99,15 +118,6 @@ def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
             if path.is_file():
                 raw[Path(transcript.source.file).name] = path.read_bytes()
     return raw
-
-
-def site_language(config: Path) -> str:
-    """The site's language (Material's ``theme.language``; English if unset)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with config.open("rb") as handle:
-        theme = yaml_load(handle).get("theme") or {}
-    return (theme.get("language") if isinstance(theme, dict) else None) or "en"
 
 
 def site_settings(config: Path) -> tuple[str, str]:
@@ -141,7 +151,8 @@ def generate(paths: Paths, workers: int | None = None,
                            progress=advance)
         progress.say(f"load: {len(archive.transcripts)} transcripts, {cache.hits} from the "
                      f"cache, {cache.misses} read and tagged")
-        site_url, site_name = site_settings(paths.config)
+        site = settings.read(paths.config, paths.settings)
+        site_url, site_name = site.site_url, site.site_name
         # Every transcript has a cache key when the load succeeded (files it could not
         # read fail the load): pages whose inputs are unchanged are not rendered again.
         known = all(t.id in cache.keys for t in archive.transcripts)
@@ -175,7 +186,8 @@ def generate(paths: Paths, workers: int | None = None,
         del job, archive
         gc.unfreeze()
     written, unchanged, seen, checker = _merge(shares, fingerprints)
-    keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS, COMPILED, MKDOCS_FILE}
+    keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS, COMPILED, MKDOCS_FILE,
+            OVERRIDES_FOLDER}
     deleted = prune(paths.work, seen, keep=keep)
     # The work folder is a cache: a broken link stops before publishing.
     checker.verify(fingerprints.targets if fingerprints is not None else None)
@@ -321,17 +333,39 @@ def _merge(shares: list[_Share], fingerprints: Fingerprints | None
 
 
 def mkdocs_file(paths: Paths, site_dir: Path) -> Path:
-    """The MkDocs configuration of a build, written into the work folder: the archive's
-    (``paths.config``), pointed at the generated docs, the site folder, the tool's hooks
-    and theme overrides, by absolute paths (MkDocs resolves relative ones against the
-    folder of the configuration file, which for an installed tool is not the archive)."""
-    own = {"INHERIT": str(paths.config), "docs_dir": str(paths.docs),
-           "site_dir": str(site_dir), "hooks": [str(resources.HOOKS)],
-           "theme": {"custom_dir": str(resources.OVERRIDES)}}
+    """The MkDocs configuration of a build, written into the work folder: the tool's
+    (``paths.config``) with the archive's settings, pointed at the generated docs, the
+    site folder, the tool's hooks and the theme overrides (``theme_folder``), by absolute
+    paths (MkDocs resolves relative ones against the folder of the configuration file,
+    which for an installed tool is not the archive)."""
+    site = settings.read(paths.config, paths.settings)
+    own = {"INHERIT": str(paths.config), "site_name": site.site_name,
+           "site_url": site.site_url or None, "site_description": site.description or None,
+           "docs_dir": str(paths.docs), "site_dir": str(site_dir),
+           "hooks": [str(resources.HOOKS)],
+           "theme": {"custom_dir": str(theme_folder(paths)), "language": site.language}}
     file = paths.work / MKDOCS_FILE
     write_if_changed(file, "# Written by each build.\n" + json.dumps(own, indent=2) + "\n")
     return file
 
+
+def theme_folder(paths: Paths) -> Path:
+    """The theme overrides MkDocs uses: the tool's, or, when the archive has its own
+    (``Paths.overrides``), a copy of the tool's with the archive's files over them, in the
+    work folder."""
+    if not paths.overrides.is_dir() or paths.overrides.resolve() == resources.OVERRIDES:
+        return resources.OVERRIDES
+    files: dict[str, bytes] = {}
+    for folder in (resources.OVERRIDES, paths.overrides):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    merged = paths.work / OVERRIDES_FOLDER
+    sync_tree(merged, files)
+    return merged
+
+
+OVERRIDES_FOLDER = "overrides"
+"""The work folder's merged theme overrides (``theme_folder``)."""
 
 MKDOCS_FILE = "mkdocs.yml"
 """The build's MkDocs configuration in the work folder (``mkdocs_file``)."""
@@ -413,7 +447,8 @@ def publish(paths: Paths, clock: _Clock | None = None, progress: Progress | None
     scratch = Path(tempfile.mkdtemp(prefix=f".{paths.out.name}.search-", dir=staging.parent))
     indexing = None
     try:
-        indexing = search.Indexing(paths.fragments, scratch, site_language(paths.config))
+        language = settings.read(paths.config, paths.settings).language
+        indexing = search.Indexing(paths.fragments, scratch, language)
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(1, mp_context=spawn) as pool:
             pages = pool.submit(_mkdocs, paths, staging, progress.bars).result()
@@ -468,13 +503,16 @@ def fingerprint(paths: Paths) -> str:
         digest.update(f"{label}\0{len(data)}\0".encode() + data)
 
     roots = [("content", paths.content), ("templates", resources.TEMPLATES),
-             ("overrides", resources.OVERRIDES), ("code", resources.PACKAGE)]
+             ("overrides", resources.OVERRIDES), ("code", resources.PACKAGE),
+             ("own templates", paths.root / "templates"), ("own overrides", paths.overrides)]
     for name, root in roots:
-        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       ) if root.is_dir() else []
         for path in files:
             add(f"{name}/{path.relative_to(root).as_posix()}", path.read_bytes())
     add("config", paths.config.read_bytes())
-    add("settings", "\n".join(site_settings(paths.config)).encode())
+    add("archive settings", paths.settings.read_bytes() if paths.settings.is_file() else b"")
+    add("settings", repr(settings.read(paths.config, paths.settings)).encode())
     add("site", str(paths.out).encode())
     add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for package in _PACKAGES:

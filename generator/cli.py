@@ -142,6 +142,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from generator.scaffold import create
+
+    name = args.name or args.folder.resolve().name.replace("-", " ").replace("_", " ").strip()
+    made = create(args.folder, name or "Transcript archive", args.url, args.language,
+                  args.description)
+    print(f"init: {len(made)} files in {args.folder}")
+    print(f"Next: cd {args.folder} && python -m pip install -r requirements.txt && "
+          "transcripts import FILE && transcripts serve")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     paths = Paths.for_(args.content, args.out, args.work)
     timings: dict[str, float] = {}
@@ -271,6 +283,20 @@ def parser() -> argparse.ArgumentParser:
                      help="key or column names of a structured export "
                           "(speaker=KEY,text=KEY,start=KEY)")
     sub.set_defaults(run=cmd_import)
+
+    sub = commands.add_parser("init", help="Create a new archive in a new or empty folder.",
+                              description="Create a new archive in a new or empty folder: "
+                              "settings, empty registries, schemas for editors, a README, "
+                              "a .gitignore and a GitHub Actions workflow that publishes it.")
+    sub.add_argument("folder", type=Path, metavar="DIR", help="the new archive's folder")
+    sub.add_argument("--name", default=None,
+                     help="the archive's name (default: the folder's name)")
+    sub.add_argument("--url", default=None,
+                     help="its public address, ending in / (default: its GitHub Pages "
+                          "address, given by the publish workflow)")
+    sub.add_argument("--language", default="en", help="language of the transcripts (en)")
+    sub.add_argument("--description", default=None, help="one sentence about the archive")
+    sub.set_defaults(run=cmd_init)
 
     sub = command("check", "Validate the content; report every problem, exit 1 if any.")
     sub.set_defaults(run=cmd_check)

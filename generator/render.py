@@ -502,8 +502,8 @@ def render_site(
         return fingerprints.key(transcript.id) if fingerprints is not None else ""
     links = Links(archive)
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
-              "site_url": site_url, "excerpt": excerpt, "year_chart": year_chart,
-              "speaker_link": links.speaker, "topic_link": links.topic,
+              "site_url": site_url, "site_name": site_name, "excerpt": excerpt,
+              "year_chart": year_chart, "speaker_link": links.speaker, "topic_link": links.topic,
               "topic_links": links.topic_list, "replies": replies}
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:

@@ -116,7 +116,9 @@ class Indexing:
 
     def __init__(self, fragments: Path, work: Path, language: str) -> None:
         self.work = work
-        self.parts = parts(sorted((fragments / "transcripts").glob("*.html")), PART_BYTES)
+        # (an archive with no transcript yet has nothing to index: no index is made)
+        self.parts = [part for part in parts(sorted((fragments / "transcripts").glob("*.html")),
+                                             PART_BYTES) if part]
         self.seconds = 0.0
         """How long Pagefind ran (known once it ended)."""
         self.results: list[subprocess.CompletedProcess[str]] = []
@@ -168,6 +170,8 @@ class Indexing:
                              f"parts of {site}")
         bundle = site / "pagefind"
         shutil.rmtree(bundle, ignore_errors=True)
+        if not self.parts:
+            return 0
         shutil.move(self._bundle(1), bundle)
         for number in range(2, len(self.parts) + 1):
             (bundle / _part(number)).parent.mkdir(exist_ok=True)

@@ -227,6 +227,10 @@
           if (link) link.focus();
         }
       });
+    }).catch(function () {
+      if (mine !== generation) return;
+      list.textContent = "";
+      meta.textContent = "The search index could not be loaded (an archive with no transcripts has none)";
     });
   }
 
