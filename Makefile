@@ -14,9 +14,17 @@ $(BIN)/transcripts: pyproject.toml constraints.txt
 
 $(VENV)/.test-deps: $(BIN)/transcripts
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	@# Browser tests drive Debian's chromium through Playwright (never a downloaded browser).
-	command -v chromium >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || \
-	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium))
+	@# Browser tests drive a chromium through Playwright: the system's if there is one; as
+	@# root, Debian's (apt); as a user (GitHub's runners), the one Playwright installs.
+	command -v chromium >/dev/null || \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || \
+	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium); \
+	  elif sudo -n true 2>/dev/null; then \
+	    $(BIN)/python -m playwright install --with-deps chromium; \
+	  else \
+	    $(BIN)/python -m playwright install chromium; \
+	  fi
 	touch $@
 
 site: $(BIN)/transcripts  ## Build the site from content/ into site/

@@ -24,6 +24,8 @@ from generator.importers import html
 from generator.importers.base import Meta, Source
 from generator.importing import ImportReport, import_files
 
+pytestmark = pytest.mark.corpus  # (skipped, saying why, without the corpus)
+
 OLD = CORPUS / "whitehouse-2009-2015"
 DEBATES = CORPUS / "revcom-debates"
 PAGES = sorted((CORPUS / "kremlin").glob("*.html")) + sorted(

@@ -18,6 +18,8 @@ from corpus_words import first_difference, source_words, transcript_words
 
 from generator.importing import ImportReport, import_files
 
+pytestmark = pytest.mark.corpus  # (skipped, saying why, without the corpus)
+
 CONFERENCES = sorted((CORPUS / "whitehouse" / "press-conferences").glob("*.md"))
 TARBALL = CORPUS / "whitehouse" / "press-briefings-2021-2025.tar.xz"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

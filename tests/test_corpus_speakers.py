@@ -17,6 +17,8 @@ from conftest import CORPUS
 from generator.importing import ImportReport
 from generator.speakers import misspelt
 
+pytestmark = pytest.mark.corpus  # (skipped, saying why, without the corpus)
+
 CONFERENCES = sorted((CORPUS / "whitehouse" / "press-conferences").glob("*.md"))
 TARBALL = CORPUS / "whitehouse" / "press-briefings-2021-2025.tar.xz"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

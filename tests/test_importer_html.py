@@ -209,12 +209,14 @@ def pages() -> dict[str, html.Page]:
     return {case.file: html.read_page(source(CORPUS / case.file)) for case in PAGES}
 
 
+@pytest.mark.corpus
 def test_the_table_covers_every_page():
     files = sorted(str(p.relative_to(CORPUS)) for folder in ("kremlin", "whitehouse-2020")
                    for p in (CORPUS / folder).glob("*.html"))
     assert sorted(case.file for case in PAGES) == files
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("case", PAGES, ids=lambda case: Path(case.file).stem)
 def test_metadata_and_paragraphs(case: Case, pages: dict[str, html.Page]):
     page = pages[case.file]
@@ -233,6 +235,7 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", markup.spaces(text).casefold())
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("case", PAGES, ids=lambda case: Path(case.file).stem)
 def test_no_word_lost(case: Case, pages: dict[str, html.Page]):
     """Every word trafilatura finds in the article reaches the blocks (or the metadata),
@@ -258,6 +261,7 @@ def test_no_word_lost(case: Case, pages: dict[str, html.Page]):
     assert extra - Counter(words(page.blocks[0].text)) == Counter()
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("case", PAGES, ids=lambda case: Path(case.file).stem)
 def test_no_navigation_or_footer(case: Case, pages: dict[str, html.Page]):
     """The menus, footers, tag lists and share boxes of the page stay out of the blocks."""
@@ -279,6 +283,7 @@ def test_no_navigation_or_footer(case: Case, pages: dict[str, html.Page]):
         assert furniture_text not in joined
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("case", PAGES, ids=lambda case: Path(case.file).stem)
 def test_labels_do_not_leak(case: Case, pages: dict[str, html.Page]):
     """A paragraph opening with a label that is bold elsewhere in the page has it as bold."""
@@ -494,6 +499,7 @@ def test_page_without_text():
 
 # --- The whole import of the corpus pages ------------------------------------------------
 
+@pytest.mark.corpus
 def test_import_the_corpus_pages(content: Path):
     for old in (content / "transcripts").glob("*.yaml"):
         old.unlink()

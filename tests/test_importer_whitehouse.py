@@ -121,6 +121,7 @@ def folder(tmp_path: Path) -> Path:
     return content
 
 
+@pytest.mark.corpus
 def test_speakers_of_a_real_joint_press_conference(folder: Path) -> None:
     report = import_files([KISHIDA_2022], folder)
     assert report.failures == []
@@ -143,6 +144,7 @@ def test_speakers_of_a_real_joint_press_conference(folder: Path) -> None:
     assert again.unchanged == [target] and Path(target).read_bytes() == first
 
 
+@pytest.mark.corpus
 def test_a_corrected_page_supersedes_the_earlier_one(folder: Path) -> None:
     files = sorted(CONFERENCES.glob(f"2022-03-10-*{DUDA}.md"))
     assert len(files) == 2
@@ -154,6 +156,7 @@ def test_a_corrected_page_supersedes_the_earlier_one(folder: Path) -> None:
     assert (folder / "transcripts" / f"2022-03-10-{DUDA}.yaml").exists()
 
 
+@pytest.mark.corpus
 def test_cli_summary_for_several_files(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(CONFERENCES / "2021-03-25*.md"), str(KISHIDA_2022),
                  "--content", str(folder)]) == 0

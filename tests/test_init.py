@@ -124,6 +124,10 @@ def test_zizmor_finds_nothing_of_medium_severity_or_above(workflow: Path,
     done = subprocess.run([str(zizmor), "--offline", "--min-severity", "medium",
                            "--format", "json", str(folder / workflow.name)],
                           cwd=tmp_path, text=True, capture_output=True)
+    uses = re.findall(r"uses:\s*(\S+)(.*)", workflow.read_text("utf-8"))
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action)
+                        and re.fullmatch(r" # v\d+(\.\d+)*", comment)
+                        for action, comment in uses), uses
     findings = json.loads(done.stdout or "[]")
     assert findings == [], json.dumps(findings, indent=1)[:3000]
     assert done.returncode == 0, done.stderr

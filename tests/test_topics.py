@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CONTENT, CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,9 +30,7 @@ from generator.tagging import (
     topics_of,
 )
 
-PROJECT = Path(__file__).resolve().parents[1]
-CONTENT = PROJECT / "content"
-PRESS_CONFERENCES = PROJECT.parent / "shared" / "corpus" / "whitehouse" / "press-conferences"
+PRESS_CONFERENCES = CORPUS / "whitehouse" / "press-conferences"
 SAMPLE = CONTENT / "transcripts" / "2016-04-15-lavrov-kishida-tokyo.yaml"
 
 COVERAGE_TARGET = 90.0
@@ -40,8 +39,8 @@ COVERAGE_TARGET = 90.0
 @pytest.fixture(scope="module")
 def press_conferences(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A content folder with the 45 press conferences, the speakers and the taxonomy."""
-    if not PRESS_CONFERENCES.is_dir():
-        pytest.skip(f"corpus not available: {PRESS_CONFERENCES}")
+    if not PRESS_CONFERENCES.is_dir():  # (a test using it is marked: ``corpus``)
+        pytest.fail(f"a test using the corpus is not marked as needing it: {PRESS_CONFERENCES}")
     content = tmp_path_factory.mktemp("press-conferences") / "content"
     (content / "transcripts").mkdir(parents=True)
     shutil.copy(CONTENT / "speakers.yaml", content / "speakers.yaml")
@@ -52,6 +51,7 @@ def press_conferences(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return content
 
 
+@pytest.mark.corpus
 def test_press_conferences_coverage(press_conferences: Path) -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
@@ -150,6 +150,7 @@ def test_indexed_matching_equals_a_full_scan(compiled: list) -> None:
         assert _matches(text, index) == _scanned(text, compiled), text
 
 
+@pytest.mark.corpus
 def test_indexed_matching_equals_a_full_scan_on_the_press_conferences(
         compiled: list, press_conferences: Path) -> None:
     """The same on every paragraph of the 45 White House press conferences: text the
