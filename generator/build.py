@@ -157,15 +157,16 @@ def generate(paths: Paths, workers: int | None = None,
         # read fail the load): pages whose inputs are unchanged are not rendered again.
         known = all(t.id in cache.keys for t in archive.transcripts)
         fingerprints = Fingerprints(paths.work, context(
-            paths.templates, site_url, site_name, archive.speakers, archive.topics),
-            cache.keys) if known else None
+            paths.templates, site_url, site_name, sorted(site.exports), archive.speakers,
+            archive.topics), cache.keys) if known else None
         if fingerprints is not None:
             fingerprints.note_rows(archive.transcripts, row_digest)
         # From the first write until the link check passed, no record may vouch for a file.
         Fingerprints.forget_in(paths.work)
         job = _RenderJob(paths.work, archive, build_views(archive), paths.templates,
-                         _raw_files(archive, paths.content), site_url, site_name,
-                         fingerprints)
+                         _raw_files(archive, paths.content) if "raw" in site.exports else {},
+                         site_url, site_name,
+                         fingerprints, site.exports)
         gc.freeze()
     finally:
         gc.enable()
@@ -229,6 +230,7 @@ class _RenderJob:
     site_url: str
     site_name: str
     fingerprints: Fingerprints | None
+    published: frozenset[str]
 
     def run(self, share: int = 0, shares: int = 1,
             advance: Callable[[int], None] = lambda n: None) -> _Share:
@@ -244,7 +246,7 @@ class _RenderJob:
         def checked() -> Iterator[tuple[str, str | bytes]]:
             for path, content in render_site(
                 self.archive, self.views, self.templates, self.raw, self.site_url,
-                self.site_name, fingerprints, claim, self.work / COMPILED,
+                self.site_name, fingerprints, claim, self.work / COMPILED, self.published,
             ):
                 if content is UNCHANGED and path.startswith("fragments/") and fingerprints:
                     checker.add_known(path, *fingerprints.known(path))
@@ -260,7 +262,7 @@ class _RenderJob:
     def assemble(self, advance: Callable[[int], None]) -> _Share:
         """Put the files of the whole archive together from the parts that ``run`` wrote."""
         checker = links.LinkCheck()
-        files = list(assemble(self.work, self.archive))
+        files = list(assemble(self.work, self.archive, self.published))
         for path, content in files:
             checker.add(path, content)
         written, unchanged, seen = write_files(self.work, files)
@@ -342,7 +344,7 @@ def mkdocs_file(paths: Paths, site_dir: Path) -> Path:
     own = {"INHERIT": str(paths.config), "site_name": site.site_name,
            "site_url": site.site_url or None, "site_description": site.description or None,
            "docs_dir": str(paths.docs), "site_dir": str(site_dir),
-           "hooks": [str(resources.HOOKS)],
+           "hooks": [str(resources.HOOKS)], "extra": {"archive_exports": sorted(site.exports)},
            "theme": {"custom_dir": str(theme_folder(paths)), "language": site.language}}
     file = paths.work / MKDOCS_FILE
     write_if_changed(file, "# Written by each build.\n" + json.dumps(own, indent=2) + "\n")

@@ -36,6 +36,7 @@ from generator.charts import year_chart
 from generator.excerpts import excerpt
 from generator.incremental import Fingerprints
 from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript, Turn
+from generator.settings import EXPORTS
 from generator.views import Passage, Views, word_count
 from generator.write import UNCHANGED
 
@@ -348,11 +349,12 @@ def row_digest(transcript: Transcript) -> str:
 def render_exports(
     archive: Archive, views: Views, site_url: str, site_name: str,
     fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
+    published: frozenset[str] = frozenset(EXPORTS),
 ) -> Iterator[tuple[str, str | bytes]]:
     """Feeds and bulk downloads: (path relative to ``docs/``, content). With
     ``fingerprints``, the feed and CSV of a topic or speaker whose passages did not change
     are ``UNCHANGED``; the files of the whole archive are made each time. ``claim`` as
-    for ``render_site``."""
+    for ``render_site``; only the kinds of ``published`` (``settings.EXPORTS``) are made."""
 
     def unchanged(files: list[str], *inputs: object) -> bool:
         if fingerprints is None:
@@ -382,26 +384,30 @@ def render_exports(
         """The Atom feed and the CSV of a topic or speaker (``kind``), each ``UNCHANGED``
         when what it shows did not change."""
         feed, table = f"feeds/{kind}s/{ident}.xml", f"data/{kind}s/{ident}.csv"
-        if unchanged([feed], f"{kind} feed", ident, newest(passages)):
+        if "feeds" not in published:
+            pass
+        elif unchanged([feed], f"{kind} feed", ident, newest(passages)):
             yield feed, UNCHANGED
         else:
             yield feed, exports.passages_feed(passages, archive, site_url, feed,
                                               f"{site_name}: {title}", subtitle,
                                               f"{kind}s/{ident}/")
-        if unchanged([table], f"{kind} csv", ident, rows(passages)):
+        if "csv" not in published:
+            pass
+        elif unchanged([table], f"{kind} csv", ident, rows(passages)):
             yield table, UNCHANGED
         else:
             yield table, exports.to_csv(
                 (exports.paragraph_row(p, site_url) for p in passages), columns)
 
-    if claim():
+    if claim() and "feeds" in published:
         yield "feeds/transcripts.xml", exports.transcripts_feed(archive, site_url, site_name)
     # (data/archive.jsonl.gz and data/paragraphs.csv are put together from the parts
     # of each transcript: ``assemble``.)
-    if claim():  # at the old address of the whole archive, a small index of it
+    if claim() and "json" in published:  # at the old address of the whole, a small index
         yield "data/archive.jsonl", exports.to_jsonl(
             exports.index_record(t, site_url) for t in archive.transcripts)
-    if claim():
+    if claim() and "csv" in published:
         yield "data/speakers.csv", exports.to_csv(
             exports.speaker_rows(archive), exports.SPEAKER_LIST_COLUMNS)
     for topic in archive.topics.values():
@@ -451,16 +457,20 @@ def _part_files(transcript: Transcript) -> list[str]:
     return [f"parts/archive/{transcript.id}.jsonl.gz", f"parts/paragraphs/{transcript.id}.csv"]
 
 
-def assemble(work: Path, archive: Archive) -> Iterator[tuple[str, bytes]]:
+def assemble(work: Path, archive: Archive, published: frozenset[str] = frozenset(EXPORTS)
+             ) -> Iterator[tuple[str, bytes]]:
     """The files of the whole archive, made of the parts of every transcript (in the
     archive's order) that ``render_site`` wrote into ``work``: the full text as JSON
     Lines, compressed (one gzip member per transcript: gzip readers read them as one
     stream), and every paragraph's row of ``data/paragraphs.csv``."""
     parts = [[work / name for name in _part_files(t)] for t in archive.transcripts]
-    members = [archive_part.read_bytes() for archive_part, _ in parts]
-    yield "docs/data/archive.jsonl.gz", b"".join(members) or exports.gzipped("")
-    header = exports.to_csv([], exports.PARAGRAPH_COLUMNS).encode("utf-8")
-    yield "docs/data/paragraphs.csv", header + b"".join(rows.read_bytes() for _, rows in parts)
+    if "json" in published:
+        members = [archive_part.read_bytes() for archive_part, _ in parts]
+        yield "docs/data/archive.jsonl.gz", b"".join(members) or exports.gzipped("")
+    if "csv" in published:
+        header = exports.to_csv([], exports.PARAGRAPH_COLUMNS).encode("utf-8")
+        yield "docs/data/paragraphs.csv", header + b"".join(
+            rows.read_bytes() for _, rows in parts)
 
 
 def _page_files(path: str) -> list[str]:
@@ -472,7 +482,7 @@ def render_site(
     archive: Archive, views: Views, template_dirs: list[Path], raw: dict[str, bytes],
     site_url: str = "", site_name: str = "Transcript archive",
     fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
-    compiled: Path | None = None,
+    compiled: Path | None = None, published: frozenset[str] = frozenset(EXPORTS),
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every generated file, relative to the work folder, one at a time: the Markdown
     pages and data under ``docs/``, the pre-rendered HTML of the large pages under
@@ -486,7 +496,8 @@ def render_site(
     in the same order; ``claim()`` is asked before each unit whether to make it. Worker
     processes that each claim their share of the units make the whole site between them
     (``generator.build``); by default every unit is made. ``compiled``: as for
-    ``environment``.
+    ``environment``. ``published``: the exports the site publishes (``settings.EXPORTS``);
+    the pages link only to those.
 
     With ``fingerprints``, their ``rows`` must be noted first (``Fingerprints.note_rows``
     with ``row_digest``)."""
@@ -504,7 +515,8 @@ def render_site(
     common = {"archive": archive, "views": views, "front_matter": _front_matter,
               "site_url": site_url, "site_name": site_name, "excerpt": excerpt,
               "year_chart": year_chart, "speaker_link": links.speaker, "topic_link": links.topic,
-              "topic_links": links.topic_list, "replies": replies}
+              "topic_links": links.topic_list, "replies": replies, "exports": published,
+              "feed": "feeds/transcripts.xml" if "feeds" in published else None}
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
         root = Markup("../" * path.count("/"))
@@ -513,7 +525,7 @@ def render_site(
     def html_page(path: str, template: str, title: str, description: str,
                   feed: str | None = None, **context: Any) -> Iterator[tuple[str, str]]:
         """A Markdown stub with the title, and the body as an HTML fragment."""
-        extra = {"feed": feed} if feed else {}
+        extra = {"feed": feed} if feed and "feeds" in published else {}
         stub = _front_matter(title, description, **extra)
         yield f"docs/{path}", f"{stub}\n# {escape_text(title)}\n"
         depth = path.count("/") + (0 if path.endswith("/index.md") else 1)
@@ -544,6 +556,8 @@ def render_site(
         files = [f"docs/transcripts/{transcript.id}.md",
                  f"fragments/transcripts/{transcript.id}.html",
                  f"docs/data/transcripts/{transcript.id}.json", *_part_files(transcript)]
+        if "json" not in published:  # (its parts are kept: they are not published)
+            del files[2]
         if not claim():
             pass
         elif unchanged(files, "transcript", transcript.id, key(transcript)):
@@ -556,11 +570,12 @@ def render_site(
                 transcript=transcript,
             )
             data = transcript_json(transcript, archive)
-            yield files[2], _json(data)
+            if "json" in published:
+                yield files[2], _json(data)
             # Its share of the archive-wide files (``assemble``).
-            yield files[3], exports.gzipped(_json(data))
-            yield files[4], exports.to_csv(exports.paragraph_rows(transcript, site_url),
-                                           exports.PARAGRAPH_COLUMNS, header=False)
+            yield files[-2], exports.gzipped(_json(data))
+            yield files[-1], exports.to_csv(exports.paragraph_rows(transcript, site_url),
+                                            exports.PARAGRAPH_COLUMNS, header=False)
         index.append({
             "id": transcript.id,
             "title": transcript.title,
@@ -570,7 +585,7 @@ def render_site(
             "url": f"/transcripts/{transcript.id}/",
             "data": f"/data/transcripts/{transcript.id}.json",
         })
-    if claim():
+    if claim() and "json" in published:
         yield "docs/data/transcripts.json", _json(
             {"format_version": FORMAT_VERSION, "transcripts": index}
         )
@@ -624,10 +639,10 @@ def render_site(
                 pages=url_pager(base, len(pages), number),
             )
     for name, content in raw.items():
-        if claim():
+        if claim() and "raw" in published:
             yield f"docs/{raw_path(name)}", content
     for path, content in render_exports(archive, views, site_url, site_name, fingerprints,
-                                        claim):
+                                        claim, published):
         yield f"docs/{path}", content
     if claim():
         yield from redirects.pages(archive, site_url)

@@ -21,6 +21,11 @@ FILE = "archive.yml"
 
 DEFAULT_NAME = "Transcript archive"
 
+EXPORTS = ("csv", "feeds", "json", "raw")
+"""What an archive may publish besides its pages (all of them unless ``exports`` says):
+the CSV files, the Atom feeds, the JSON (per transcript, the index, the compressed whole)
+and the raw sources."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -32,6 +37,8 @@ class Settings:
     description: str
     language: str
     """Material's ``theme.language``, also the search index's language."""
+    exports: frozenset[str] = frozenset(EXPORTS)
+    """Which of ``EXPORTS`` the site publishes."""
 
 
 def read(config: Path, file: Path) -> Settings:
@@ -62,4 +69,5 @@ def read(config: Path, file: Path) -> Settings:
         site_url=url,
         description=own.get("description") or tool.get("site_description") or "",
         language=own.get("language") or theme.get("language") or "en",
+        exports=frozenset(own.get("exports", EXPORTS)),
     )

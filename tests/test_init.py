@@ -111,6 +111,34 @@ def test_the_archive_overrides_win_over_the_tools(tmp_path: Path) -> None:
     assert "archive.css" in page
 
 
+def test_an_archive_publishes_only_the_exports_it_names(tmp_path: Path) -> None:
+    """``exports: [feeds]``: no CSV, no JSON, no raw copy, and no page links to one (the
+    build's link check would fail); the About page describes only what is there."""
+    archive = tmp_path / "archive"
+    assert _cli(tmp_path, "init", str(archive)).returncode == 0
+    (archive / "incoming").mkdir()
+    shutil.copy(SAMPLE_RAW, archive / "incoming" / SAMPLE_RAW.name)
+    assert _cli(archive, "import", f"incoming/{SAMPLE_RAW.name}").returncode == 0
+    assert _cli(archive, "build").returncode == 0
+    site = archive / "site"
+    everything = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert any(p.startswith("data/raw/") for p in everything)
+    assert "data/archive.jsonl.gz" in everything and "data/paragraphs.csv" in everything
+
+    settings = archive / "archive.yml"
+    settings.write_text(settings.read_text() + "exports: [feeds]\n", "utf-8")
+    built = _cli(archive, "build")
+    assert built.returncode == 0, built.stderr
+    left = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert not any(p.startswith("data/") for p in left), sorted(left)[:10]
+    assert "feeds/transcripts.xml" in left
+    pages = [p for p in site.rglob("*.html")]
+    assert not [p for p in pages if re.search(r'href="[^"]*data/', p.read_text("utf-8"))]
+    about = (site / "about" / "index.html").read_text("utf-8")
+    assert "publishes no data files" in about and "paragraphs.csv" not in about
+    assert "/feeds/topics/" in about
+
+
 @pytest.mark.parametrize("workflow", [
     PROJECT / "generator" / "starter" / "publish.yml",
     PROJECT / ".github" / "workflows" / "site.yml",
