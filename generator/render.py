@@ -226,10 +226,12 @@ def _u_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def _front_matter(title: str, description: str, **extra: str) -> Markup:
+def _front_matter(title: str | None, description: str, **extra: str | None) -> Markup:
     # JSON strings are valid YAML. The theme prints these values unescaped, in text and
-    # in attributes, so they are HTML-escaped here, quotes included.
-    fields = {"title": title, "description": description, **extra}
+    # in attributes, so they are HTML-escaped here, quotes included. (No title: the
+    # theme names the page by the site's name alone, as for the home page.)
+    fields = {key: value for key, value in
+              {"title": title, "description": description, **extra}.items() if value is not None}
     lines = [
         f"{key}: "
         + _YAML_RAW.sub(_u_escape, json.dumps(html.escape(value, quote=True), ensure_ascii=False))

@@ -76,7 +76,11 @@ def _write_parts(bundle: Path, count: int) -> None:
 
 def index(site: Path) -> int:
     """Write the Pagefind bundle into ``site/pagefind/``, in one part; return how many
-    pages it indexed."""
+    pages it indexed. (An archive with no transcript yet has nothing to index: no
+    bundle, 0.)"""
+    if not any(site.glob(GLOB)):
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        return 0
     result = subprocess.run(_command(site), capture_output=True, text=True, check=False)
     indexed = _indexed(result, site)
     _write_parts(site / "pagefind", 1)

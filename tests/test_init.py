@@ -48,7 +48,7 @@ def test_init_makes_an_archive_that_checks_and_builds_from_its_folder(tmp_path: 
     built = _cli(archive, "build")
     assert built.returncode == 0, built.stderr
     home = (archive / "site" / "index.html").read_text("utf-8")
-    assert "<title>Fictional Ministry Archive" in home
+    assert "<title>Fictional Ministry Archive</title>" in home  # (the site's name, once)
     assert '<html lang="fr"' in home
     assert '<link rel="canonical" href="https://archive.example.org/fm/">' in home
 
