@@ -44,14 +44,26 @@ def test_answers_and_additions_are_linked() -> None:
 def test_question_topics_carry_over_to_the_answer_that_does_not_name_them() -> None:
     tagged = Tagger(SPEAKERS, TOPICS)(transcript(
         ("question", None, ["What about the islands and the fish?"], None),
-        ("answer", "ivan-testov", ["We discussed that.", "The fish are fine.", "Thank you."],
-         None),
+        ("answer", "ivan-testov", ["We discussed that at length today.", "The fish are fine.",
+                                   "And that was the whole of the talks."], None),
     ))
     answer = tagged.turns[1].paragraphs
-    # The answer names fish itself; islands carry over to its first paragraph and to the
-    # paragraphs that name no topic at all.
-    assert [p.topics for p in answer] == [("islands",), ("fish",), ("islands",)]
+    # The first paragraph stays on the question: the islands, which the answer never
+    # names; the fish stay where the answer names them. Later paragraphs get nothing from
+    # the question, whether they name a topic or not.
+    assert [p.topics for p in answer] == [("islands",), ("fish",), ()]
     assert tagged.turns[0].paragraphs[0].topics == ("islands", "fish")
+
+
+def test_no_carry_over_where_the_answer_points_elsewhere_or_says_nothing() -> None:
+    tagged = Tagger(SPEAKERS, TOPICS)(transcript(
+        ("question", None, ["What about the islands?"], None),
+        ("answer", "ivan-testov", ["Let me talk about the fish instead, at some length."], None),
+        ("question", None, ["And the islands, once more?"], None),
+        ("answer", "ivan-testov", ["Go ahead, Rufus."], None),
+    ))
+    assert tagged.turns[1].paragraphs[0].topics == ("fish",)
+    assert tagged.turns[3].paragraphs[0].topics == ()
 
 
 def test_hand_set_topics_win() -> None:

@@ -33,7 +33,11 @@ from generator.tagging import (
 PRESS_CONFERENCES = CORPUS / "whitehouse" / "press-conferences"
 SAMPLE = CONTENT / "transcripts" / "2016-04-15-lavrov-kishida-tokyo.yaml"
 
-COVERAGE_TARGET = 90.0
+COVERAGE_TARGET = 85.0
+"""A floor against a tagger gone blind, not a goal: coverage is traded for precision
+(a paragraph untagged is better than one under a topic it is not about). It was 92.9%
+while question topics were carried into every later paragraph of an answer; 88.1% once
+only an answer's first paragraph gets them (``tagging.carry_over``)."""
 
 
 @pytest.fixture(scope="module")
