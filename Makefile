@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test golden lint clean bench bench-import bench-search import-report
+.PHONY: site serve test golden lint clean bench bench-import bench-search import-report judge-topics
 
 # The virtual environment with the pinned dependencies (constraints.txt pins every package).
 $(BIN)/transcripts: pyproject.toml constraints.txt
@@ -51,6 +51,9 @@ bench-import: $(BIN)/transcripts  ## Benchmark: import the 1,151 briefings, prin
 
 import-report: $(BIN)/transcripts  ## Every corpus file imported: turns, label leaks, doubts by kind, per family
 	$(BIN)/python benchmarks/import_report.py
+
+judge-topics: $(BIN)/transcripts  ## The tagger on the judged topic tags: wrong and about among the tags it makes
+	$(BIN)/python benchmarks/judge_topics.py
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests
