@@ -120,15 +120,6 @@ def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
     return raw
 
 
-def site_settings(config: Path) -> tuple[str, str]:
-    """``site_url`` and ``site_name`` from the MkDocs configuration (``!ENV`` resolved)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with config.open("rb") as handle:
-        settings = yaml_load(handle)
-    return settings.get("site_url") or "", settings.get("site_name") or "Transcript archive"
-
-
 def generate(paths: Paths, workers: int | None = None,
              progress: Progress | None = None) -> tuple[str, tuple[int, int, int]]:
     """Validate the content and bring the generated Markdown up to date.
@@ -355,7 +346,7 @@ def theme_folder(paths: Paths) -> Path:
     """The theme overrides MkDocs uses: the tool's, or, when the archive has its own
     (``Paths.overrides``), a copy of the tool's with the archive's files over them, in the
     work folder."""
-    if not paths.overrides.is_dir() or paths.overrides.resolve() == resources.OVERRIDES:
+    if not paths.overrides.is_dir():
         return resources.OVERRIDES
     files: dict[str, bytes] = {}
     for folder in (resources.OVERRIDES, paths.overrides):
@@ -513,7 +504,6 @@ def fingerprint(paths: Paths) -> str:
         for path in files:
             add(f"{name}/{path.relative_to(root).as_posix()}", path.read_bytes())
     add("config", paths.config.read_bytes())
-    add("archive settings", paths.settings.read_bytes() if paths.settings.is_file() else b"")
     add("settings", repr(settings.read(paths.config, paths.settings)).encode())
     add("site", str(paths.out).encode())
     add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())

@@ -14,9 +14,10 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import CONTENT, PROJECT, SAMPLE_ID
 
-from generator.build import Paths, site_settings
+from generator import settings
+from generator.build import Paths
 
-SITE_URL, _ = site_settings(PROJECT / "mkdocs.yml")
+SITE_URL = settings.read(PROJECT / "mkdocs.yml", CONTENT.parent / settings.FILE).site_url
 PERMALINK = f"{SITE_URL.rstrip('/')}/transcripts/{SAMPLE_ID}/"
 
 
