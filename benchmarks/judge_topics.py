@@ -22,7 +22,6 @@ import shutil
 import sys
 import tarfile
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -30,6 +29,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.coverage import format_precision, precision, read_judged  # noqa: E402
+from generator.importers.base import Meta  # noqa: E402
 from generator.importing import import_files  # noqa: E402
 from generator.load import load  # noqa: E402
 from generator.tagging import tag  # noqa: E402
@@ -50,41 +51,48 @@ def corpus(root: Path) -> Path:
     files += sorted((CORPUS / "whitehouse" / "press-conferences").glob("*.md"))
     files += sorted((ROOT / "content" / "raw").iterdir())
     report = import_files(files, content)
-    if report.failures:
-        raise SystemExit(f"{len(report.failures)} corpus files failed to import")
+    failures = len(report.failures)
+    # the other families: White House 2009-2015 and 2020, Kremlin pages, debates
+    others = sorted((CORPUS / "whitehouse-2009-2015").glob("*.txt"))
+    others += sorted((CORPUS / "kremlin").glob("*.html"))
+    others += sorted((CORPUS / "whitehouse-2020").glob("*.html"))
+    for path in others:
+        failures += len(import_files([path], content).failures)
+    for name, given in DEBATES.items():
+        failures += len(import_files([CORPUS / "revcom-debates" / name], content,
+                                     given=given).failures)
+    if failures:
+        raise SystemExit(f"{failures} corpus files failed to import")
     return content
+
+
+DEBATES = {  # the debate files say nothing of their event: what their sources say
+    "2020_debate1_part2.txt": Meta(title="First Presidential Debate (second half)",
+                                   date="2020-09-29", place="Cleveland, Ohio", event="debate"),
+    "2020_vp_part2.txt": Meta(title="Vice Presidential Debate (second half)",
+                              date="2020-10-07", place="Salt Lake City, Utah", event="debate"),
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", type=int, default=0, help="new pairs to draw and print")
     parser.add_argument("--seed", type=int, default=1, help="seed of the draw")
+    parser.add_argument("--content", type=Path,
+                        help="keep the imported corpus in this folder (imported once, "
+                             "reused by later runs)")
     args = parser.parse_args()
-    pairs = yaml.safe_load(JUDGED.read_text("utf-8"))["pairs"]
-    with tempfile.TemporaryDirectory(prefix="judge-topics-") as folder:
-        archive = tag(load(corpus(Path(folder)), workers=2))
-    made = {(t.id, p.id): set(p.topics) for t in archive.transcripts
-            for turn in t.turns for p in turn.paragraphs}
-    kept: Counter[str] = Counter()
-    dropped: Counter[str] = Counter()
-    missing = 0
-    for pair in pairs:
-        topics = made.get((pair["transcript"], pair["paragraph"]))
-        if topics is None:
-            missing += 1
-        elif pair["topic"] in topics:
-            kept[pair["label"]] += 1
-        else:
-            dropped[pair["label"]] += 1
-    total = sum(kept.values())
-    print(f"judged pairs: {len(pairs)} ({missing} whose paragraph is no longer found)")
-    print("still tagged: " + ", ".join(f"{label} {kept[label]}"
-                                        for label in ("about", "mention", "wrong")))
-    print("no longer tagged: " + ", ".join(f"{label} {dropped[label]}"
-                                            for label in ("about", "mention", "wrong")))
-    if total:
-        print(f"wrong among the tags still made: {100 * kept['wrong'] / total:.1f}%; "
-              f"about: {100 * kept['about'] / total:.1f}%")
+    pairs = read_judged(JUDGED)
+    if args.content:
+        if not (args.content / "content").is_dir():
+            corpus(args.content)
+        # the taxonomy of the repository as it is now (the import copied the one of then)
+        shutil.copy(ROOT / "content" / "topics.yaml", args.content / "content" / "topics.yaml")
+        archive = tag(load(args.content / "content", workers=2))
+    else:
+        with tempfile.TemporaryDirectory(prefix="judge-topics-") as folder:
+            archive = tag(load(corpus(Path(folder)), workers=2))
+    print(format_precision(precision(archive, pairs)))
     if args.draw:
         every = [(t.id, p.id, topic) for t in archive.transcripts for turn in t.turns
                  for p in turn.paragraphs for topic in p.topics]

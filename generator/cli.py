@@ -234,12 +234,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
-    from generator.coverage import format_report, report
+    from generator.coverage import format_report, precision, read_judged, report
     from generator.tagging import tag
 
+    pairs = None
+    if args.judged is not None:
+        try:
+            pairs = read_judged(args.judged)
+        except (OSError, ValueError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
     archive = tag(load(args.content))
-    if args.report:
-        print(format_report(report(archive, args.top), archive, args.examples))
+    if args.report or pairs is not None:
+        judged = precision(archive, pairs) if pairs is not None else None
+        print(format_report(report(archive, args.top), archive, args.examples, judged))
         return 0
     counts = {tid: 0 for tid in archive.topics}
     for transcript in archive.transcripts:
@@ -316,6 +324,9 @@ def parser() -> argparse.ArgumentParser:
                           "frequent words; ends with 'coverage: NN.N%%'")
     sub.add_argument("--top", type=int, default=30, help="words and phrases to list")
     sub.add_argument("--examples", type=int, default=20, help="untagged paragraphs to show")
+    sub.add_argument("--judged", type=Path, default=None, metavar="FILE",
+                     help="pairs labelled by reading (as tests/data/topic_judgements.yaml): "
+                          "the report adds how many of them the tagger gets wrong")
     sub.set_defaults(run=cmd_topics)
 
     sub = command("serve", "Live preview: editing the content rebuilds the site.")

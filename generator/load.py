@@ -124,7 +124,7 @@ def load_topics(path: Path, problems: list[Problem]) -> dict[str, Topic]:
                 _problem(file, lines, ("topics", index, "id"), f"duplicate topic id {item['id']!r}")
             )
             continue
-        for key in ("patterns", "exclude"):
+        for key in ("patterns", "exclude", "weak"):
             for number, pattern in enumerate(item.get(key, [])):
                 try:
                     compile_pattern(pattern)
@@ -142,6 +142,8 @@ def load_topics(path: Path, problems: list[Problem]) -> dict[str, Topic]:
             parent=item.get("parent"),
             patterns=tuple(item.get("patterns", [])),
             exclude=tuple(item.get("exclude", [])),
+            weak=tuple(item.get("weak", [])),
+            publishers=tuple(item.get("publishers", [])),
             former_ids=tuple(item.get("former_ids", [])),
         )
     problems += former_id_problems(

@@ -98,8 +98,34 @@ class Topic:
     """Words and phrases (or ``/regex/``) that identify the topic in a paragraph."""
     exclude: tuple[str, ...] = ()
     """Phrases whose matches do not count for this topic."""
+    weak: tuple[str, ...] = ()
+    """Words that alone are no evidence of the topic: a demonym ("Americans" is mostly
+    people, not the country), a word with other senses ("manufacturing", "pardoned"),
+    an agency or a person standing for an issue ("FEMA"). They count only beside a
+    second cue: one of the topic's ``patterns``, or another of its weak words."""
+    publishers: tuple[str, ...] = ()
+    """Publishers whose own country the topic is ("The White House" for the United
+    States): in their transcripts the country is named everywhere, so its words are no
+    evidence of the topic there (an editor can still add it)."""
     former_ids: tuple[str, ...] = ()
     """Ids the topic had before a rename; their addresses redirect to this topic."""
+
+
+RELEVANCE_KINDS = ("about", "mention")
+"""How a paragraph stands to one of its topics: it is ``about`` it (the paragraph belongs
+on the topic's page), or it ``mention``s it in passing (listed apart)."""
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """How much a paragraph is about one of its topics (``generator.relevance``)."""
+
+    topic: str
+    """Topic id."""
+    kind: str
+    """One of ``RELEVANCE_KINDS``."""
+    score: float
+    """From 0 to 1; ``about`` from ``relevance.ABOUT`` up."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +146,19 @@ class Paragraph:
     marks: tuple[tuple[str, int, int], ...] = ()
     """(topic id, start, end) of the words that identify each topic; filled in by tagging
     and used to highlight them."""
+    relevance: tuple[Relevance, ...] = ()
+    """One per topic, in the order of ``topics``; filled in by tagging."""
     start: str | None = None
     """Where the paragraph starts in the recording (``HH:MM:SS`` or ``HH:MM:SS.mmm``), when
     the source says (captions, timed exports); shown before the paragraph."""
+
+    @property
+    def about(self) -> tuple[str, ...]:
+        """The topics the paragraph is about (not only mentions), in the order of
+        ``topics``; all of them when relevance is not known (an untagged model)."""
+        if not self.relevance:
+            return self.topics
+        return tuple(r.topic for r in self.relevance if r.kind == "about")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from generator.model import Archive, Paragraph, Speaker, Topic, Transcript
+from generator.relevance import relate
 from generator.threads import link_turns
 
 
@@ -176,6 +177,8 @@ class Matcher:
 
     topic: str
     """Topic id."""
+    weak: bool
+    """Whether these are the topic's ``weak`` words (each a cue that needs a second)."""
     phrases: tuple[re.Pattern[str], ...]
     """The topic's plain words and phrases, as one alternation."""
     triggers: frozenset[str]
@@ -249,31 +252,36 @@ _WORD = re.compile(r"\w+")
 
 
 def matchers(topics: dict[str, Topic]) -> list[Matcher]:
-    """Compile every topic that has patterns, in taxonomy order."""
+    """Compile every topic that has patterns, in taxonomy order: one matcher for its
+    patterns, one for its weak words."""
     compiled = []
     for topic in topics.values():
-        if not topic.patterns:
-            continue
-        phrases = tuple(p for p in topic.patterns if not _is_regex(p))
-        gates = []
-        for pattern in (p for p in topic.patterns if _is_regex(p)):
-            gates.append(gate(pattern[1:-1]))
-        firsts = [_WORD.findall(p.casefold()) for p in phrases]
-        compiled.append(Matcher(
-            topic=topic.id,
-            phrases=compile_patterns(phrases),
-            triggers=frozenset(words[0] for words in firsts if words),
-            regexes=tuple(gates),
-            excludes=compile_patterns(topic.exclude),
-            starts=_by_first_word(phrases, firsts),
-            leads=tuple(dict.fromkeys(
-                (_lead(phrase), words[0]) for phrase, words in zip(phrases, firsts, strict=True)
-                if words)),
-            exclude_leads=tuple(_lead(phrase) for phrase in topic.exclude) if all(
-                not _is_regex(phrase) and _WORD.match(phrase.casefold())
-                for phrase in topic.exclude) else None,
-        ))
+        for weak, patterns in ((False, topic.patterns), (True, topic.weak)):
+            if patterns:
+                compiled.append(_matcher(topic, patterns, weak))
     return compiled
+
+
+def _matcher(topic: Topic, patterns: tuple[str, ...], weak: bool) -> Matcher:
+    """One topic's patterns (or weak words), compiled."""
+    phrases = tuple(p for p in patterns if not _is_regex(p))
+    gates = [gate(pattern[1:-1]) for pattern in patterns if _is_regex(pattern)]
+    firsts = [_WORD.findall(p.casefold()) for p in phrases]
+    return Matcher(
+        topic=topic.id,
+        weak=weak,
+        phrases=compile_patterns(phrases),
+        triggers=frozenset(words[0] for words in firsts if words),
+        regexes=tuple(gates),
+        excludes=compile_patterns(topic.exclude),
+        starts=_by_first_word(phrases, firsts),
+        leads=tuple(dict.fromkeys(
+            (_lead(phrase), words[0]) for phrase, words in zip(phrases, firsts, strict=True)
+            if words)),
+        exclude_leads=tuple(_lead(phrase) for phrase in topic.exclude) if all(
+            not _is_regex(phrase) and _WORD.match(phrase.casefold())
+            for phrase in topic.exclude) else None,
+    )
 
 
 def _lead(phrase: str) -> str:
@@ -406,15 +414,15 @@ def _is_word(char: str) -> bool:
 
 def topics_of(text: str, compiled: list[Matcher]) -> tuple[str, ...]:
     """Topic ids whose patterns occur in ``text``, in taxonomy order."""
-    return tuple(topic for topic, _ in _matches(text, Index(compiled)))
+    return tuple(topic for topic, _ in evidence(_matches(text, Index(compiled)), text))
 
 
-def _matches(text: str, index: Index) -> list[tuple[str, list[tuple[int, int]]]]:
-    """(topic id, spans) of every topic that occurs in ``text``, in taxonomy order."""
+def _matches(text: str, index: Index) -> list[tuple[Matcher, list[tuple[int, int]]]]:
+    """(matcher, spans) of every matcher whose words occur in ``text``, in taxonomy order."""
     folded = text.casefold()
     if len(folded) != len(text):  # casefolding moved characters ("ß" → "ss"): scan it all
-        found = ((m.topic, m.spans(text, folded=folded)) for m in index.compiled)
-        return [(topic, spans) for topic, spans in found if spans]
+        found = ((m, m.spans(text, folded=folded)) for m in index.compiled)
+        return [(matcher, spans) for matcher, spans in found if spans]
     hits, gates, held = index.scan(folded)
     phrases = index.phrase_spans(text, hits)
     regexes: dict[int, list[re.Pattern[str]]] = {}
@@ -436,14 +444,41 @@ def _matches(text: str, index: Index) -> list[tuple[str, list[tuple[int, int]]]]
             spans = matcher.found(text, regexes.get(number, ()), phrases.get(number, ()),
                                   excluded is None or not excluded.isdisjoint(held))
         if spans:
-            matches.append((matcher.topic, spans))
+            matches.append((matcher, spans))
     return matches
 
 
-def tag_paragraph(paragraph: Paragraph, compiled: Index, order: dict[str, int]) -> Paragraph:
-    """The paragraph with its topics: those its words name, plus those an editor added,
-    minus those an editor removed (the hand-made choice wins)."""
-    matches = _matches(paragraph.text, compiled)
+def _cue(word: str) -> str:
+    """A weak word as one cue: "Americans" and "American's" are the cue "american"."""
+    word = re.sub(r"['’]s$", "", " ".join(word.casefold().split()))
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def evidence(matches: list[tuple[Matcher, list[tuple[int, int]]]], text: str,
+             silent: frozenset[str] = frozenset()) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(topic id, spans) of every topic the matches are evidence of, in taxonomy order: a
+    topic one of whose patterns matched (its weak words beside them count too), or two
+    different weak words of which matched (``Topic.weak``). Topics in ``silent`` (the
+    publisher's own country, ``Topic.publishers``) are no topic of the text."""
+    strong: dict[str, list[tuple[int, int]]] = {}
+    weak: dict[str, list[tuple[int, int]]] = {}
+    for matcher, spans in matches:
+        if matcher.topic not in silent:
+            (weak if matcher.weak else strong).setdefault(matcher.topic, []).extend(spans)
+    found = []
+    for topic in dict.fromkeys(m.topic for m, _ in matches):
+        if topic in strong:
+            found.append((topic, sorted(strong[topic] + weak.get(topic, []))))
+        elif topic in weak and len({_cue(text[a:b]) for a, b in weak[topic]}) > 1:
+            found.append((topic, sorted(weak[topic])))
+    return found
+
+
+def tag_paragraph(paragraph: Paragraph, compiled: Index, order: dict[str, int],
+                  silent: frozenset[str] = frozenset()) -> Paragraph:
+    """The paragraph with its topics: those its words name (``evidence``), plus those an
+    editor added, minus those an editor removed (the hand-made choice wins)."""
+    matches = evidence(_matches(paragraph.text, compiled), paragraph.text, silent)
     if not matches and not paragraph.topics_added and not paragraph.topics \
             and not paragraph.marks:
         return paragraph  # nothing to change (most paragraphs name no topic)
@@ -459,77 +494,54 @@ def tag_paragraph(paragraph: Paragraph, compiled: Index, order: dict[str, int]) 
 
 
 def tag_transcript(
-    transcript: Transcript, compiled: list[Matcher] | Index, order: dict[str, int] | None = None
+    transcript: Transcript, compiled: list[Matcher] | Index, order: dict[str, int] | None = None,
+    homes: dict[str, frozenset[str]] | None = None,
 ) -> Transcript:
-    """Return ``transcript`` with the topics of every paragraph filled in."""
+    """Return ``transcript`` with the topics of every paragraph filled in. ``homes`` maps
+    a publisher (casefolded) to the topics that are its own country (``Topic.publishers``)."""
     compiled = compiled if isinstance(compiled, Index) else Index(compiled)
-    order = order or {m.topic: index for index, m in enumerate(compiled.compiled)}
+    order = order or {m.topic: index for index, m in enumerate(
+        dict.fromkeys(m.topic for m in compiled.compiled))}
+    publisher = transcript.source.publisher if transcript.source else None
+    silent = (homes or {}).get((publisher or "").casefold(), frozenset())
     turns = tuple(
-        replace(turn, paragraphs=tuple(tag_paragraph(p, compiled, order) for p in turn.paragraphs))
+        replace(turn, paragraphs=tuple(tag_paragraph(p, compiled, order, silent)
+                                       for p in turn.paragraphs))
         for turn in transcript.turns
     )
     return replace(transcript, turns=turns)
 
 
-CARRY_WORDS = 6
-"""A paragraph shorter than this many words gets no topic from the question it answers:
-"Go ahead, Mary.", "Thanks, Jake.", "Nothing more to share." hand the floor on or close
-it; they are not about what was asked."""
-
-
-def carry_over(transcript: Transcript, order: dict[str, int]) -> Transcript:
-    """Give an answer the topics of its question that the answer does not name itself,
-    where the answer stays on the question: in its first paragraph only, when that
-    paragraph names none of the topics, or one of the question's (names only others: its
-    own words point elsewhere, a question on the war, an answer on the Federal Reserve),
-    and says something (``CARRY_WORDS``). "What about the islands?" – "We discussed that
-    at length today" is about the islands although the answer never says so; a topic the
-    answer names itself stays where it names it.
-
-    Later paragraphs get nothing: read against a judged sample of the corpus
-    (``tests/data/topic_judgements.yaml``), 16 of the 19 later paragraphs that received
-    a question's topic were not about it (they call on the next reporter, close the
-    briefing, or move on), even where they named no other topic. A topic an editor
-    removed from a paragraph is not carried into it.
-    """
-    by_id = {turn.id: turn for turn in transcript.turns}
-    turns = []
-    for turn in transcript.turns:
-        question = by_id.get(turn.responds_to or "")
-        if question is None or question.kind != "question" or not turn.paragraphs:
-            turns.append(turn)
-            continue
-        asked = {t for p in question.paragraphs for t in p.topics}
-        first, *rest = turn.paragraphs
-        named = set(first.topics)
-        # (a topic the answer names itself, anywhere, is where it names it)
-        carried = asked - {t for p in turn.paragraphs for t in p.topics} - set(
-            first.topics_removed)
-        if (not carried or (named and not named & asked)
-                or len(first.text.split()) < CARRY_WORDS):
-            turns.append(turn)
-            continue
-        topics = tuple(sorted({*first.topics, *carried}, key=order.__getitem__))
-        turns.append(replace(turn, paragraphs=(replace(first, topics=topics), *rest)))
-    return replace(transcript, turns=tuple(turns))
-
-
 class Tagger:
-    """Prepares one transcript: links answers to questions, tags every paragraph,
-    carries question topics over. Made once per archive; picklable, so that worker
-    processes can use it."""
+    """Prepares one transcript: links answers to questions, tags every paragraph, weighs
+    how much each paragraph is about each of its topics (``generator.relevance``). Made
+    once per archive; picklable, so that worker processes can use it.
+
+    A question's topics are not given to an answer that does not name them: read against
+    a judged sample of the corpus (``tests/data/topic_judgements.yaml``), 22 of the 34
+    answers that received a topic only from their question (its first paragraph, of six
+    words or more, naming none of the topics or one of the question's) were not about
+    it at all: they decline, hand the floor on, or move to another subject. The exchange
+    stays on the topic's page through the question itself."""
 
     def __init__(self, speakers: dict[str, Speaker], topics: dict[str, Topic]):
         self.speakers = speakers
         self.compiled = Index(matchers(topics))
         self.order = {topic: index for index, topic in enumerate(topics)}
+        self.kinds = {topic.id: topic.kind for topic in topics.values()}
+        homes: dict[str, set[str]] = {}
+        for topic in topics.values():
+            for publisher in topic.publishers:
+                homes.setdefault(publisher.casefold(), set()).add(topic.id)
+        self.homes = {publisher: frozenset(ids) for publisher, ids in homes.items()}
 
     def __call__(self, transcript: Transcript) -> Transcript:
         linked = link_turns(transcript, self.speakers)
-        return carry_over(tag_transcript(linked, self.compiled, self.order), self.order)
+        tagged = tag_transcript(linked, self.compiled, self.order, self.homes)
+        return relate(tagged, self.kinds)
 
 
 def tag(archive: Archive) -> Archive:
-    """Link answers to questions, tag every paragraph, carry question topics over."""
+    """Link answers to questions, tag every paragraph, weigh each topic's relevance."""
     tagger = Tagger(archive.speakers, archive.topics)
     return replace(archive, transcripts=tuple(tagger(t) for t in archive.transcripts))

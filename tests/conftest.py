@@ -20,6 +20,14 @@ CORPUS = Path(os.environ.get("TRANSCRIPT_CORPUS") or PROJECT.parent / "shared" /
 """The development corpus (``../shared/corpus``, never in the repository; the variable
 ``TRANSCRIPT_CORPUS`` names another place). Tests that read it are marked ``corpus`` and
 are skipped, saying why, where it is absent (on GitHub's runners)."""
+GIVEN = {
+    "2020_debate1_part2.txt": Meta(title="First Presidential Debate (second half)",
+                                   date="2020-09-29", place="Cleveland, Ohio", event="debate"),
+    "2020_vp_part2.txt": Meta(title="Vice Presidential Debate (second half)",
+                              date="2020-10-07", place="Salt Lake City, Utah", event="debate"),
+}
+"""What the corpus's debate files do not say (``revcom-debates``), given on the command
+line as a user would."""
 SAMPLE_ID = "2016-04-15-lavrov-kishida-tokyo"
 SAMPLE_RAW = CONTENT / "raw" / f"{SAMPLE_ID}.txt"
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, CORPUS
+from conftest import CONTENT, CORPUS, GIVEN
 from corpus_leaks import leaks
 
 from generator.importers import html
-from generator.importers.base import Meta, Source
+from generator.importers.base import Source
 from generator.importing import ImportReport, import_files
 
 pytestmark = pytest.mark.corpus  # (skipped, saying why, without the corpus)
@@ -33,13 +33,6 @@ PAGES = sorted((CORPUS / "kremlin").glob("*.html")) + sorted(
 GOLDEN = Path(__file__).parent / "golden" / "families"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# What the debate files do not say; given on the command line as a user would.
-GIVEN = {
-    "2020_debate1_part2.txt": Meta(title="First Presidential Debate (second half)",
-                                   date="2020-09-29", place="Cleveland, Ohio", event="debate"),
-    "2020_vp_part2.txt": Meta(title="Vice Presidential Debate (second half)",
-                              date="2020-10-07", place="Salt Lake City, Utah", event="debate"),
-}
 
 # file: (turns, date, place, title, {label: speaker name}, first paragraph, last paragraph)
 EXPECTED = {

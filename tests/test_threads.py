@@ -1,4 +1,4 @@
-"""Exchanges and carried-over topics, on obviously synthetic transcripts."""
+"""Exchanges and the topics of questions and answers, on obviously synthetic transcripts."""
 
 from __future__ import annotations
 
@@ -41,29 +41,35 @@ def test_answers_and_additions_are_linked() -> None:
     assert [t.responds_to for t in linked.turns] == [None, None, "t2", "t2", "t4", None, "t6"]
 
 
-def test_question_topics_carry_over_to_the_answer_that_does_not_name_them() -> None:
+def test_an_answer_gets_no_topic_it_does_not_name() -> None:
     tagged = Tagger(SPEAKERS, TOPICS)(transcript(
         ("question", None, ["What about the islands and the fish?"], None),
         ("answer", "ivan-testov", ["We discussed that at length today.", "The fish are fine.",
                                    "And that was the whole of the talks."], None),
     ))
     answer = tagged.turns[1].paragraphs
-    # The first paragraph stays on the question: the islands, which the answer never
-    # names; the fish stay where the answer names them. Later paragraphs get nothing from
-    # the question, whether they name a topic or not.
-    assert [p.topics for p in answer] == [("islands",), ("fish",), ()]
+    # A question's topics stay with the question: an answer is tagged with what it
+    # names itself (a judged sample found most answers given a topic only by their
+    # question were not about it).
+    assert [p.topics for p in answer] == [(), ("fish",), ()]
     assert tagged.turns[0].paragraphs[0].topics == ("islands", "fish")
 
 
-def test_no_carry_over_where_the_answer_points_elsewhere_or_says_nothing() -> None:
+def test_question_and_answer_on_one_topic_weigh_more_than_a_passing_name() -> None:
     tagged = Tagger(SPEAKERS, TOPICS)(transcript(
-        ("question", None, ["What about the islands?"], None),
-        ("answer", "ivan-testov", ["Let me talk about the fish instead, at some length."], None),
-        ("question", None, ["And the islands, once more?"], None),
-        ("answer", "ivan-testov", ["Go ahead, Rufus."], None),
+        ("question", None, ["What about the fish?"], None),
+        ("answer", "ivan-testov", ["The fish are fine. The fish talks went on all day."], None),
+        ("question", None, ["And your trip?"], None),
+        ("answer", "ivan-testov", ["I went by boat. We ate fish. It rained. We came back "
+                                   "late. The hotel was small."], None),
     ))
-    assert tagged.turns[1].paragraphs[0].topics == ("fish",)
-    assert tagged.turns[3].paragraphs[0].topics == ()
+    first = tagged.turns[1].paragraphs[0].relevance
+    passing = tagged.turns[3].paragraphs[0].relevance
+    assert [(r.topic, r.kind) for r in first] == [("fish", "about")]
+    assert [(r.topic, r.kind) for r in passing] == [("fish", "mention")]
+    assert first[0].score > passing[0].score
+    assert tagged.turns[1].paragraphs[0].about == ("fish",)
+    assert tagged.turns[3].paragraphs[0].about == ()
 
 
 def test_hand_set_topics_win() -> None:
@@ -75,3 +81,4 @@ def test_hand_set_topics_win() -> None:
     paragraph = tagged.turns[0].paragraphs[0]
     assert paragraph.topics == ("fish",)
     assert paragraph.marks == ()  # nothing highlighted for a topic an editor removed
+    assert [(r.topic, r.kind, r.score) for r in paragraph.relevance] == [("fish", "about", 1.0)]

@@ -33,11 +33,13 @@ from generator.tagging import (
 PRESS_CONFERENCES = CORPUS / "whitehouse" / "press-conferences"
 SAMPLE = CONTENT / "transcripts" / "2016-04-15-lavrov-kishida-tokyo.yaml"
 
-COVERAGE_TARGET = 85.0
+COVERAGE_TARGET = 80.0
 """A floor against a tagger gone blind, not a goal: coverage is traded for precision
 (a paragraph untagged is better than one under a topic it is not about). It was 92.9%
-while question topics were carried into every later paragraph of an answer; 88.1% once
-only an answer's first paragraph gets them (``tagging.carry_over``)."""
+while question topics were carried into every later paragraph of an answer, 88.1% when
+only an answer's first paragraph got them, and fell again when they stopped being
+carried at all and demonyms and the publisher's own country stopped counting as
+evidence (``tagging.evidence``)."""
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +139,8 @@ def test_precise_patterns(compiled: list, text: str, topic: str, expected: bool)
 
 def _scanned(text: str, compiled: list) -> list:
     """The reference: every topic's whole alternation run over the whole text."""
-    found = [(m.topic, m.spans(text)) for m in compiled]
-    return [(topic, spans) for topic, spans in found if spans]
+    found = [(m, m.spans(text)) for m in compiled]
+    return [(matcher, spans) for matcher, spans in found if spans]
 
 
 def test_indexed_matching_equals_a_full_scan(compiled: list) -> None:
