@@ -36,12 +36,12 @@ from typing import Any
 from generator.model import Speaker, Topic, Transcript
 from generator.write import write_if_changed
 
-VERSION = 1
+VERSION = 2
 """Bump when what a loaded or tagged transcript means changes in code that ``SOURCES``
 does not cover."""
 
-SOURCES = ("cache.py", "load.py", "model.py", "tagging.py", "threads.py", "validate.py",
-           "yamlio.py")
+SOURCES = ("cache.py", "load.py", "model.py", "relevance.py", "tagging.py", "threads.py",
+           "validate.py", "yamlio.py")
 """Modules of this package whose source is part of every key."""
 
 _HERE = Path(__file__).resolve().parent

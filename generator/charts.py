@@ -13,22 +13,34 @@ from html import escape
 from markupsafe import Markup
 
 BAR, GAP, HEIGHT, TOP, BOTTOM, LEFT = 26, 10, 110, 16, 22, 8
+MENTION_BAR = 12
+"""Width of the bar of mentions in passing, beside a year's bar (narrower, lighter)."""
+LEGEND = 230
+"""The narrowest chart: the width its legend takes."""
 
 
-def year_chart(title: str, rows: list[tuple[str, int, int]], ident: str = "chart") -> Markup:
-    """A bar per year, stacked: what speakers said (``said``) and what was asked, then a
-    folded table of the same figures.
+def _figures(year: str, said: int, asked: int, mentioned: int) -> str:
+    """One year's figures in words, as the chart's description and tooltips give them."""
+    return (f"{year}: {said} said by speakers, {asked} in questions, "
+            f"{mentioned} mentioned in passing")
 
-    ``rows`` holds (year, said, asked) in chronological order; ``ident`` makes the ids
-    of the chart's title and description (unique on the page).
+
+def year_chart(title: str, rows: list[tuple[str, int, int, int]], ident: str = "chart"
+               ) -> Markup:
+    """A bar per year, stacked: what speakers said about the topic (``said``) and what
+    was asked about it; beside it, a narrower, lighter bar of the paragraphs that only
+    mention it in passing; then a folded table of the same figures.
+
+    ``rows`` holds (year, said, asked, mentioned) in chronological order; ``ident`` makes
+    the ids of the chart's title and description (unique on the page).
     """
     if not rows:
         return Markup("")
-    peak = max(said + asked for _, said, asked in rows) or 1
-    width = LEFT * 2 + len(rows) * (BAR + GAP)
+    peak = max(max(said + asked, mentioned) for _, said, asked, mentioned in rows) or 1
+    step = BAR + MENTION_BAR + GAP
+    width = max(LEFT * 2 + len(rows) * step, LEGEND)
     total = TOP + HEIGHT + BOTTOM
-    figures = "; ".join(f"{year}: {said} said by speakers, {asked} in questions"
-                        for year, said, asked in rows)
+    figures = "; ".join(_figures(*row) for row in rows)
     parts = [
         f'<svg class="tx-chart" role="img" viewBox="0 0 {width} {total + 18}" '
         f'width="{width}" height="{total + 18}" '
@@ -36,13 +48,13 @@ def year_chart(title: str, rows: list[tuple[str, int, int]], ident: str = "chart
         f'<title id="{ident}-title">{escape(title)}</title>',
         f'<desc id="{ident}-desc">{escape(figures)}.</desc>',
     ]
-    for index, (year, said, asked) in enumerate(rows):
-        x = LEFT + index * (BAR + GAP)
+    base = TOP + HEIGHT
+    for index, (year, said, asked, mentioned) in enumerate(rows):
+        x = LEFT + index * step
         said_h = round(HEIGHT * said / peak)
         asked_h = round(HEIGHT * asked / peak)
-        base = TOP + HEIGHT
-        label = f"{year}: {said} said by speakers, {asked} in questions"
-        parts.append(f"<g><title>{escape(label)}</title>")
+        mentioned_h = round(HEIGHT * mentioned / peak)
+        parts.append(f"<g><title>{escape(_figures(year, said, asked, mentioned))}</title>")
         if said_h:
             parts.append(f'<rect class="tx-chart__said" x="{x}" y="{base - said_h}" '
                          f'width="{BAR}" height="{said_h}"/>')
@@ -51,31 +63,42 @@ def year_chart(title: str, rows: list[tuple[str, int, int]], ident: str = "chart
                          f'width="{BAR}" height="{asked_h}"/>')
         parts.append(f'<text class="tx-chart__count" x="{x + BAR / 2}" '
                      f'y="{base - said_h - asked_h - 4}">{said + asked}</text>')
-        parts.append(f'<text class="tx-chart__year" x="{x + BAR / 2}" y="{base + 15}">'
-                     f"{escape(year)}</text></g>")
-    legend_y = total + 10
-    parts.append(f'<rect class="tx-chart__said" x="{LEFT}" y="{legend_y - 8}" width="10" '
-                 'height="10"/>')
-    parts.append(f'<text class="tx-chart__legend" x="{LEFT + 14}" y="{legend_y}">said</text>')
-    parts.append(f'<rect class="tx-chart__asked" x="{LEFT + 50}" y="{legend_y - 8}" '
-                 'width="10" height="10"/>')
-    parts.append(f'<text class="tx-chart__legend" x="{LEFT + 64}" y="{legend_y}">asked</text>')
+        if mentioned_h:
+            parts.append(f'<rect class="tx-chart__mentioned" x="{x + BAR}" '
+                         f'y="{base - mentioned_h}" width="{MENTION_BAR}" '
+                         f'height="{mentioned_h}"/>')
+        parts.append(f'<text class="tx-chart__year" x="{x + (BAR + MENTION_BAR) / 2}" '
+                     f'y="{base + 15}">{escape(year)}</text></g>')
+    parts += _legend(total + 10)
     parts.append("</svg>")
     parts.append(figure_table(title, rows))
     return Markup("".join(parts))
 
 
-def figure_table(title: str, rows: list[tuple[str, int, int]]) -> str:
-    """The chart's figures as a table (year, said, asked, together), folded."""
+def _legend(y: int) -> list[str]:
+    """The legend under the bars: a swatch and a word for each series."""
+    parts = []
+    for x, cls, label in ((LEFT, "said", "said"), (LEFT + 50, "asked", "asked"),
+                          (LEFT + 100, "mentioned", "mentioned in passing")):
+        parts.append(f'<rect class="tx-chart__{cls}" x="{x}" y="{y - 8}" width="10" '
+                     'height="10"/>')
+        parts.append(f'<text class="tx-chart__legend" x="{x + 14}" y="{y}">{label}</text>')
+    return parts
+
+
+def figure_table(title: str, rows: list[tuple[str, int, int, int]]) -> str:
+    """The chart's figures as a table (year, said, asked, about it together, mentioned
+    in passing), folded."""
     body = "".join(
         f'<tr><th scope="row">{escape(year)}</th><td>{said}</td><td>{asked}</td>'
-        f"<td>{said + asked}</td></tr>"
-        for year, said, asked in rows
+        f"<td>{said + asked}</td><td>{mentioned}</td></tr>"
+        for year, said, asked, mentioned in rows
     )
     return (
         '<details class="tx-chart-data"><summary>The figures as a table</summary>'
         f"<table><caption>{escape(title)}</caption>"
         '<thead><tr><th scope="col">Year</th><th scope="col">Said by speakers</th>'
-        '<th scope="col">In questions</th><th scope="col">Together</th></tr></thead>'
+        '<th scope="col">In questions</th><th scope="col">About it together</th>'
+        '<th scope="col">Mentioned in passing</th></tr></thead>'
         f"<tbody>{body}</tbody></table></details>"
     )

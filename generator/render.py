@@ -35,9 +35,27 @@ from generator import exports, redirects
 from generator.charts import year_chart
 from generator.excerpts import excerpt
 from generator.incremental import Fingerprints
-from generator.model import EVENT_KINDS, TURN_KINDS, Archive, Paragraph, Transcript, Turn
+from generator.model import (
+    EVENT_KINDS,
+    TURN_KINDS,
+    Archive,
+    Paragraph,
+    Relevance,
+    Transcript,
+    Turn,
+)
+from generator.relevance import ABOUT
 from generator.settings import EXPORTS
-from generator.views import Passage, Views, word_count
+from generator.views import (
+    Passage,
+    Views,
+    mentioned,
+    offered,
+    offered_tree,
+    only_mentioned,
+    topics_about,
+    word_count,
+)
 from generator.write import UNCHANGED
 
 # Control characters and every character with a meaning in Markdown, its extensions
@@ -119,14 +137,22 @@ class Links:
             cls, Markup(root), safe_id(topic), self.archive.topics[topic].title
         )
 
-    def _topic_list(self, topics: tuple[str, ...], root: str) -> Markup:
-        """The links of a paragraph's topics, a space apart (the chips under it): the
-        same few sets of topics recur all through an archive."""
-        return Markup(" ").join(
-            Markup('<a href="{}topics/{}/">{}</a>').format(
-                Markup(root), safe_id(topic), self.archive.topics[topic].title)
-            for topic in topics
-        )
+    def _topic_list(self, about: tuple[str, ...], mentioned: tuple[str, ...], root: str
+                    ) -> Markup:
+        """The links of a paragraph's topics, a space apart (the chips under it): those
+        it is about, to their pages, then those it only mentions, marked "in passing",
+        to the pages of their mentions. The same few sets of topics recur all through an
+        archive."""
+        chips = [self._chip(topic, root, "") for topic in about]
+        if mentioned:
+            chips.append(Markup('<span class="tx-para__mentions">in passing: {}</span>').format(
+                Markup(" ").join(self._chip(topic, root, "mentions/") for topic in mentioned)))
+        return Markup(" ").join(chips)
+
+    def _chip(self, topic: str, root: str, page: str) -> Markup:
+        """A link to a topic's page, or to ``page`` under it."""
+        return Markup('<a href="{}topics/{}/{}">{}</a>').format(
+            Markup(root), safe_id(topic), Markup(page), self.archive.topics[topic].title)
 
 
 def replies(transcript: Transcript) -> dict[str, list[Turn]]:
@@ -286,10 +312,22 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
     """One paragraph of the JSON form; ``start`` only where the source gives a time, so
     that untimed transcripts keep the format they always had."""
     data: dict[str, Any] = {"id": paragraph.id, "text": paragraph.text,
-                            "topics": list(paragraph.topics)}
+                            "topics": list(paragraph.topics),
+                            "topic_relevance": [
+                                {"id": r.topic, "kind": r.kind, "score": r.score}
+                                for r in relevance_of(paragraph)]}
     if paragraph.start is not None:
         data["start"] = paragraph.start
     return data
+
+
+def relevance_of(paragraph: Paragraph) -> tuple[Relevance, ...]:
+    """How the paragraph stands to each of its topics, in the order of ``topics``; a
+    paragraph whose relevance is not known (an untagged model) is about all of them, as
+    ``Paragraph.about`` has it."""
+    if paragraph.relevance or not paragraph.topics:
+        return paragraph.relevance
+    return tuple(Relevance(topic, "about", 1.0) for topic in paragraph.topics)
 
 
 def duration(start: str) -> str:
@@ -339,11 +377,12 @@ def _shown(passages: Sequence[Passage], key: Callable[[Transcript], str]
 
 def row_digest(transcript: Transcript) -> str:
     """The digest of what any CSV row of ``transcript`` can show: ids, date, speakers,
-    kinds and topics, no title and no text."""
+    kinds and topics (and which of them each paragraph is about: a topic's CSV lists the
+    paragraphs about it), no title and no text."""
     return hashlib.sha1(repr((
         transcript.id, transcript.date,
         tuple((turn.id, turn.speaker, turn.kind,
-               tuple((p.id, p.topics) for p in turn.paragraphs))
+               tuple((p.id, p.topics, p.about) for p in turn.paragraphs))
               for turn in transcript.turns),
     )).encode("utf-8")).hexdigest()
 
@@ -518,6 +557,10 @@ def render_site(
               "site_url": site_url, "site_name": site_name, "excerpt": excerpt,
               "year_chart": year_chart, "speaker_link": links.speaker, "topic_link": links.topic,
               "topic_links": links.topic_list, "replies": replies, "exports": published,
+              "mentioned": mentioned, "topics_about": topics_about, "about_from": ABOUT,
+              "offered": frozenset(offered(archive, views)),
+              "topic_tree": offered_tree(archive, views),
+              "only_mentioned": only_mentioned(archive, views),
               "feed": "feeds/transcripts.xml" if "feeds" in published else None}
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
@@ -591,14 +634,19 @@ def render_site(
         yield "docs/data/transcripts.json", _json(
             {"format_version": FORMAT_VERSION, "transcripts": index}
         )
+    offered_ids = common["offered"]
     for topic in archive.topics.values():
+        about, mentions = views.passages[topic.id], views.mentions[topic.id]
+        narrower = tuple(t.id for t in archive.topics.values()
+                         if t.parent == topic.id and t.id in offered_ids)
+        # Every page shows the counts and the narrower topics; the first, the chart and
+        # who speaks about it (digested once).
         base = f"topics/{topic.id}"
-        pages = chunks(views.passages[topic.id])
-        # Every page shows the count; the first, the chart and who speaks about it
-        # (digested once).
+        pages = chunks(about)
         shared = fingerprints.of(
-            topic.id, len(pages), len(views.passages[topic.id]), views.topic_years[topic.id],
-            views.topic_speakers[topic.id]) if fingerprints is not None else ""
+            topic.id, len(pages), len(about), len(mentions), narrower,
+            views.topic_years[topic.id], views.topic_speakers[topic.id]
+        ) if fingerprints is not None else ""
         for number, passages in enumerate(pages, start=1):
             if not claim():
                 continue
@@ -610,6 +658,26 @@ def render_site(
             yield from html_page(
                 page_path(base, number), "topic.html.j2", topic.title + suffix,
                 topic.description, f"feeds/topics/{topic.id}.xml", topic=topic,
+                passages=passages, narrower=narrower, page_number=number,
+                page_count=len(pages), pages=url_pager(base, len(pages), number),
+            )
+        # The passages that only mention it, on pages of their own.
+        base = f"topics/{topic.id}/mentions"
+        pages = chunks(mentions)
+        shared = fingerprints.of(topic.id, len(pages), len(about), len(mentions)
+                                 ) if fingerprints is not None else ""
+        for number, passages in enumerate(pages, start=1):
+            if not claim():
+                continue
+            files = _page_files(page_path(base, number))
+            if unchanged(files, "topic mentions", number, shared, _shown(passages, key)):
+                yield from ((file, UNCHANGED) for file in files)
+                continue
+            suffix = f" (page {number})" if number > 1 else ""
+            yield from html_page(
+                page_path(base, number), "topic_mentions.html.j2",
+                f"{topic.title}: mentioned in passing{suffix}",
+                f"Passages that mention {topic.title} in passing.", topic=topic,
                 passages=passages, page_number=number, page_count=len(pages),
                 pages=url_pager(base, len(pages), number),
             )

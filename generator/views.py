@@ -31,9 +31,10 @@ class SpeakerView:
     questions: tuple[tuple[Transcript, Turn], ...]
     """Questions put to them, newest first: addressed to them, or answered by them."""
     questions_by_topic: tuple[tuple[str | None, tuple[tuple[Transcript, Turn], ...]], ...]
-    """The same questions grouped by topic (None: no topic), largest group first."""
+    """The same questions grouped by the topics they are about (None: none), largest
+    group first."""
     topics: tuple[tuple[str, int], ...]
-    """Topic ids of their paragraphs with counts, most frequent first."""
+    """Topics their paragraphs are about, with counts, most frequent first."""
     words: int
     """Words they speak in the archive."""
 
@@ -43,11 +44,15 @@ class Views:
     """All cross-references of an archive."""
 
     passages: dict[str, tuple[Passage, ...]]
-    """Topic id → passages tagged with it, newest first."""
+    """Topic id → passages about it (``Paragraph.about``), newest first."""
+    mentions: dict[str, tuple[Passage, ...]]
+    """Topic id → passages that only mention it in passing, newest first."""
     topic_speakers: dict[str, tuple[tuple[str | None, int], ...]]
-    """Topic id → speaker ids (None: unnamed journalists) with paragraph counts."""
-    topic_years: dict[str, tuple[tuple[str, int, int], ...]]
-    """Topic id → (year, paragraphs said, paragraphs asked) for every year of the archive."""
+    """Topic id → speaker ids (None: unnamed journalists) with counts of their paragraphs
+    about it."""
+    topic_years: dict[str, tuple[tuple[str, int, int, int], ...]]
+    """Topic id → (year, paragraphs said about it, paragraphs asked about it, paragraphs
+    that only mention it) for every year of the archive."""
     speakers: dict[str, SpeakerView]
     """Speaker id → speaker page data."""
 
@@ -57,9 +62,55 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def mentioned(paragraph: Paragraph) -> tuple[str, ...]:
+    """The topics a paragraph only mentions in passing, in the order of its topics."""
+    return tuple(r.topic for r in paragraph.relevance if r.kind != "about")
+
+
+def topics_about(transcript: Transcript) -> tuple[str, ...]:
+    """Topics any paragraph of the transcript is about, in order of first appearance."""
+    return tuple(dict.fromkeys(topic for p in transcript.paragraphs for topic in p.about))
+
+
+def offered(archive: Archive, views: Views) -> tuple[str, ...]:
+    """Ids of the topics some passage is about, in taxonomy order: the only ones offered
+    to readers as topics to follow (a topic only mentioned has nothing to show)."""
+    return tuple(tid for tid in archive.topics if views.passages[tid])
+
+
+def only_mentioned(archive: Archive, views: Views) -> tuple[str, ...]:
+    """Ids of the topics no passage is about but some mention in passing, in taxonomy
+    order: listed apart from the offered topics, leading to their mentions."""
+    return tuple(tid for tid in archive.topics
+                 if not views.passages[tid] and views.mentions[tid])
+
+
+def offered_tree(archive: Archive, views: Views) -> dict[str | None, tuple[str, ...]]:
+    """The offered topics (``offered``) as a tree: parent → children, in taxonomy order,
+    each under its nearest offered ancestor (None: at the top), so that a topic whose
+    broader topic has no passage of its own still has a place."""
+    shown = set(offered(archive, views))
+    tree: dict[str | None, list[str]] = defaultdict(list)
+    for tid in archive.topics:
+        if tid in shown:
+            tree[_offered_ancestor(archive, tid, shown)].append(tid)
+    return {parent: tuple(children) for parent, children in tree.items()}
+
+
+def _offered_ancestor(archive: Archive, topic: str, shown: set[str]) -> str | None:
+    """The nearest broader topic of ``topic`` that is in ``shown``, or None."""
+    seen = {topic}
+    parent = archive.topics[topic].parent
+    while parent is not None and parent not in shown and parent not in seen:
+        seen.add(parent)
+        parent = archive.topics[parent].parent if parent in archive.topics else None
+    return parent if parent in shown else None
+
+
 def build_views(archive: Archive) -> Views:
     """Compute the cross-references of a tagged archive (transcripts already newest first)."""
     passages: dict[str, list[Passage]] = defaultdict(list)
+    mentions: dict[str, list[Passage]] = defaultdict(list)
     # (counts in dicts of ints: a Counter's ``+=`` on a new key runs Python code)
     by_topic_speaker: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
     appears: dict[str, list[Transcript]] = defaultdict(list)
@@ -68,6 +119,7 @@ def build_views(archive: Archive) -> Views:
     topics: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     words: dict[str, int] = defaultdict(int)
     years: dict[str, dict[tuple[str, bool], int]] = defaultdict(lambda: defaultdict(int))
+    passing: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # mentions/year
     for transcript in archive.transcripts:
         year = transcript.date[:4]
         involved = {p.speaker for p in transcript.participants}
@@ -88,13 +140,17 @@ def build_views(archive: Archive) -> Views:
                         mine.append((transcript, []))
                     mine[-1][1].append(turn)
                     words[speaker] += turn.words
-            tagged: list[str] = []  # the topics of each of its paragraphs
+            tagged: list[str] = []  # the topics each of its paragraphs is about
             for paragraph in turn.paragraphs:
                 if paragraph.topics:
                     passage = Passage(transcript, turn, paragraph)  # (one per paragraph)
-                    for topic in paragraph.topics:
+                    about = paragraph.about
+                    for topic in about:
                         passages[topic].append(passage)
-                    tagged += paragraph.topics
+                    for topic in mentioned(paragraph):
+                        mentions[topic].append(passage)
+                        passing[topic][year] += 1
+                    tagged += about
             if tagged:  # (counted once per turn: a turn has one speaker and one kind)
                 counts: dict[str, int] = defaultdict(int)
                 for topic in tagged:
@@ -126,6 +182,7 @@ def build_views(archive: Archive) -> Views:
     }
     return Views(
         passages={tid: tuple(passages[tid]) for tid in archive.topics},
+        mentions={tid: tuple(mentions[tid]) for tid in archive.topics},
         topic_speakers={
             tid: tuple(sorted(by_topic_speaker[tid].items(),
                               key=lambda kv: (-kv[1], kv[0] or "")))
@@ -134,7 +191,8 @@ def build_views(archive: Archive) -> Views:
         speakers=speakers,
         topic_years={
             tid: tuple(
-                (year, years[tid][(year, False)], years[tid][(year, True)]) for year in all_years
+                (year, years[tid][(year, False)], years[tid][(year, True)], passing[tid][year])
+                for year in all_years
             )
             for tid in archive.topics
         },
@@ -144,10 +202,11 @@ def build_views(archive: Archive) -> Views:
 def _group_by_topic(
     questions: list[tuple[Transcript, Turn]],
 ) -> tuple[tuple[str | None, tuple[tuple[Transcript, Turn], ...]], ...]:
-    """Questions under each topic they are about; those with no topic under None."""
+    """Questions under each topic they are about (a topic a question only mentions does
+    not count); those about no topic under None."""
     groups: dict[str | None, list[tuple[Transcript, Turn]]] = defaultdict(list)
     for transcript, turn in questions:
-        topics = dict.fromkeys(t for p in turn.paragraphs for t in p.topics)
+        topics = dict.fromkeys(t for p in turn.paragraphs for t in p.about)
         for topic in topics or [None]:
             groups[topic].append((transcript, turn))
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))

@@ -33,8 +33,11 @@ TOPICS = {
 def transcript(number: int, paragraphs: int) -> dict:
     """One made-up news conference; ``number`` makes its id, date and words unique."""
     day = f"2019-{1 + number % 12:02d}-{1 + number % 28:02d}"
+    # Every third paragraph is about testing (its word three times) and names the
+    # fixtures once, in passing.
     words = [
-        f"Paragraph {n} of conference {number}: the tests and the fixtures hold."
+        f"Paragraph {n} of conference {number}: the tests and the fixtures hold. "
+        "More tests follow, tests of everything."
         if n % 3 == 0 else f"Paragraph {n} of conference {number}, plain words only."
         for n in range(1, paragraphs + 1)
     ]
@@ -105,3 +108,41 @@ def comparable(site_files: dict[str, bytes]) -> dict[str, bytes]:
     )
     files["pagefind files naming them"] = str(len(named)).encode()
     return files
+
+
+# A made-up archive whose topics stand each way to the passages: "zeppelins" has a
+# passage about it (its word in every sentence) and one that names it once among five
+# sentences; "balloons" is only named in passing; "kites" is named nowhere.
+RELEVANCE_ID = "2020-03-03-firefly-harbour"
+RELEVANCE_TOPICS = {
+    "topics": [
+        {"id": topic, "title": topic.capitalize(), "kind": "issue",
+         "description": f"Made-up topic: {topic}.", "patterns": [topic]}
+        for topic in ("zeppelins", "balloons", "kites")
+    ]
+}
+ABOUT_ZEPPELINS = ("The zeppelins fly at dawn. The zeppelins land at noon. "
+                   "The zeppelins rest at night.")
+PASSING_ZEPPELINS = ("Questions came late. One of them named zeppelins on its way. Nobody "
+                     "answered it. The room was cold. We went home.")
+PASSING_BALLOONS = ("We met at the harbour. The weather was fine. Everyone came early. "
+                    "Somebody brought balloons. Then we left.")
+
+
+def relevance_files(first: str = ABOUT_ZEPPELINS, more: tuple[str, ...] = ()
+                    ) -> dict[str, str]:
+    """Relative path → text of the made-up archive above; ``first`` is the text of its
+    first paragraph (about zeppelins), ``more`` paragraphs added to its first turn."""
+    data = {
+        "id": RELEVANCE_ID, "title": "Made-up harbour briefing", "date": "2020-03-03",
+        "place": "Freedonia", "event": "press-briefing",
+        "source": {"publisher": "Freedonia Harbour Office"},
+        "participants": [{"speaker": "rufus-firefly"}],
+        "turns": [
+            {"speaker": "rufus-firefly", "kind": "statement",
+             "paragraphs": [first, PASSING_BALLOONS, *more]},
+            {"speaker": "ivan-testov", "kind": "remark", "paragraphs": [PASSING_ZEPPELINS]},
+        ],
+    }
+    return {"speakers.yaml": dump(SPEAKERS), "topics.yaml": dump(RELEVANCE_TOPICS),
+            f"transcripts/{RELEVANCE_ID}.yaml": dump(data)}

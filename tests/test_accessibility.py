@@ -37,6 +37,7 @@ SAMPLE_PAGES = {
     "year": "/transcripts/2016/",
     "transcript": f"/transcripts/{SAMPLE_ID}/",
     "topic": "/topics/japan/",
+    "topic's mentions": "/topics/japan/mentions/",
     "speaker": "/speakers/sergey-lavrov/",
     "about": "/about/",
     "404": "/404.html",
@@ -146,6 +147,8 @@ SYNTHETIC_PAGES = {
     "transcript": f"/transcripts/{SYNTHETIC_ID}/",
     "topic": "/topics/zeppelins/",
     "topic, last page": "/topics/testing/page-2/",
+    "topic no passage is about": "/topics/fixtures/",
+    "topic's mentions": "/topics/fixtures/mentions/",
     "speaker": "/speakers/rufus-firefly/",
     "speaker, last page": "/speakers/ivan-testov/page-4/",
     "about": "/about/",
@@ -515,12 +518,15 @@ def test_charts_have_their_figures_as_text(served_site, open_page) -> None:
     rows = table.locator("tbody tr").evaluate_all(
         "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
     )
-    assert rows and all(len(row) == 4 for row in rows)
-    for year, said, asked, together in rows:
-        assert f"{year}: {said} said by speakers, {asked} in questions" in description
+    assert rows and all(len(row) == 5 for row in rows)
+    for year, said, asked, together, mentioned in rows:
+        assert (f"{year}: {said} said by speakers, {asked} in questions, "
+                f"{mentioned} mentioned in passing") in description
         assert int(said) + int(asked) == int(together)
-    passages = page.locator(".tx-meta li", has_text="Passages:").inner_text()
+    passages = page.locator(".tx-meta li", has_text="Passages about it:").inner_text()
     assert sum(int(row[3]) for row in rows) == int(passages.split(":")[1])
+    mentions = page.locator(".tx-meta li", has_text="Mentioned in passing:").inner_text()
+    assert sum(int(row[4]) for row in rows) == int(mentions.split(":")[1].split()[0])
 
 
 def test_every_page_declares_its_language(sample_site, synthetic_site, open_page) -> None:

@@ -217,3 +217,34 @@ def test_a_title_edit_makes_no_csv_again_and_only_the_pages_that_show_it(
     assert sorted(p for p in made if p.startswith("fragments/speakers/")) == sorted(
         {"fragments/speakers/ivan-testov.html", *showing})
     _same_as_cold(paths, tmp_path, "cold")
+
+
+def test_a_passage_no_longer_about_a_topic_moves_to_its_mentions(tmp_path: Path) -> None:
+    """An edit that leaves a paragraph naming its topic only in passing renders again the
+    topic's page, its mentions, its CSV and the transcript's JSON: nothing is stale."""
+    # A second paragraph about zeppelins (p3), so that the transcript stays on their page.
+    files = synthetic.relevance_files(
+        more=("The zeppelins hum. The zeppelins turn. The zeppelins sleep.",))
+    name = f"transcripts/{synthetic.RELEVANCE_ID}.yaml"
+    content = synthetic.write(tmp_path / "content", files)
+    paths = Paths.for_(content, tmp_path / "site")
+    generate(paths, workers=1)
+    work = paths.work
+    topic_csv = work / "docs" / "data" / "topics" / "zeppelins.csv"
+    transcript_json = work / "docs" / "data" / "transcripts" / f"{synthetic.RELEVANCE_ID}.json"
+    assert [row["paragraph"] for row in csv.DictReader(topic_csv.open())] == ["p1", "p3"]
+
+    edited = content / name
+    edited.write_text(edited.read_text("utf-8").replace(
+        synthetic.ABOUT_ZEPPELINS, "The zeppelins fly at dawn. Nothing else happened. We slept."
+    ), "utf-8")
+    generate(paths, workers=1)
+    assert [row["paragraph"] for row in csv.DictReader(topic_csv.open())] == ["p3"]
+    weighed = {p["id"]: p["topic_relevance"] for turn in
+               json.loads(transcript_json.read_text("utf-8"))["turns"] for p in turn["paragraphs"]}
+    assert [r["kind"] for r in weighed["p1"]] == ["mention"]
+    topic = (work / "fragments" / "topics" / "zeppelins.html").read_text("utf-8")
+    mentions = (work / "fragments" / "topics" / "zeppelins" / "mentions.html").read_text("utf-8")
+    assert "#p1" not in topic and "#p3" in topic
+    assert "#p1" in mentions and "#p4" in mentions
+    _same_as_cold(paths, tmp_path, "cold")

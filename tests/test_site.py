@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 import pytest
+import synthetic
 import yaml
 from bs4 import BeautifulSoup
 from conftest import CONTENT, SAMPLE_ID, SAMPLE_RAW
 
-from generator import excerpts, render
-from generator.build import Paths
+from generator import excerpts, relevance, render
+from generator.build import Paths, build
 from generator.cli import main
 from generator.load import load
 from generator.tagging import tag
@@ -159,12 +161,22 @@ def test_passages_are_excerpts_of_the_paragraph_they_link_to(sample_site: Paths)
 def test_topic_passages_link_their_paragraph_under_their_transcript(sample_site: Paths) -> None:
     """A passage's link reads "¶ 22": the heading above it names and links its transcript.
     The most relevant passages of a transcript are quoted, the others linked; every
-    paragraph of the topic is there once."""
+    paragraph of the topic is there once. (On the longest list of the sample: the
+    passages about a topic, or those that mention one, which are listed the same way.)"""
     data = json.loads(
         (sample_site.out / "data" / "transcripts" / f"{SAMPLE_ID}.json").read_text("utf-8"))
-    tagged = [p["id"] for t in data["turns"] for p in t["paragraphs"] if "japan" in p["topics"]]
+    lists: dict[str, list[str]] = {}  # page → the paragraphs it lists
+    for turn in data["turns"]:
+        for paragraph in turn["paragraphs"]:
+            for weighed in paragraph["topic_relevance"]:
+                address = f"/topics/{weighed['id']}/" + (
+                    "" if weighed["kind"] == "about" else "mentions/")
+                lists.setdefault(address, []).append(paragraph["id"])
+    address = max(lists, key=lambda a: len(lists[a]))
+    topic = address.split("/")[2]
+    tagged = lists[address]
     assert len(tagged) > render.EXCERPTS_PER_TRANSCRIPT
-    html = soup(page(sample_site, "/topics/japan/"))
+    html = soup(page(sample_site, address))
     quotes = html.select("blockquote.tx-quote")
     assert len(quotes) == render.EXCERPTS_PER_TRANSCRIPT  # the sample is one transcript
     links = [quote.select_one(".tx-quote__cite a[href*='#p']") for quote in quotes]
@@ -176,10 +188,10 @@ def test_topic_passages_link_their_paragraph_under_their_transcript(sample_site:
         assert heading.select_one("a")["href"] == transcript
     assert sorted(link["href"].split("#")[1] for link in links) == sorted(tagged)
     more = html.select_one(".tx-more")
-    assert more.get_text().startswith(f"{len(tagged) - len(quotes)} more paragraphs")
+    assert more.get_text().startswith(f"{len(tagged) - len(quotes)} more paragraph")
     # Quoted: those where the topic's words occur most often.
     archive = tag(load(sample_site.content))
-    marks = {p.id: sum(1 for mark in p.marks if mark[0] == "japan")
+    marks = {p.id: sum(1 for mark in p.marks if mark[0] == topic)
              for turn in archive.transcripts[0].turns for p in turn.paragraphs}
     quoted = {link["href"].split("#")[1] for link in links[:len(quotes)]}
     assert min(marks[q] for q in quoted) >= max(marks[p] for p in tagged if p not in quoted)
@@ -284,3 +296,100 @@ def test_broken_content_fails_the_build_and_keeps_the_site(
     err = capsys.readouterr().err
     assert f"{target}:" in err and "turns[1].kind: expected one of:" in err
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+# --- about and mention: a made-up archive (``synthetic.relevance_files``) ---------------
+
+@pytest.fixture(scope="module")
+def weighed_site(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    """The made-up archive whose topics are about, only mentioned or not named, built."""
+    root = tmp_path_factory.mktemp("weighed")
+    content = synthetic.write(root / "content", synthetic.relevance_files())
+    paths = Paths.for_(content, root / "site")
+    build(paths)
+    return paths
+
+
+def listed(html: BeautifulSoup) -> list[str]:
+    """The paragraphs a topic page or a page of mentions lists, quoted or linked."""
+    links = [quote.select_one(".tx-quote__cite a[href*='#p']")
+             for quote in html.select("blockquote.tx-quote")]
+    links += html.select(".tx-more a")
+    return sorted(link["href"].split("#")[1] for link in links)
+
+
+def test_a_topic_page_lists_what_is_about_it_and_links_its_mentions(weighed_site: Paths) -> None:
+    html = soup(page(weighed_site, "/topics/zeppelins/"))
+    assert listed(html) == ["p1"]
+    also = html.select_one(".tx-also a")
+    assert also.get_text() == "Also mentioned in passing in 1 passage →"
+    assert also["href"] == "../../topics/zeppelins/mentions/"
+    assert [li.get_text() for li in html.select("h2#who + ul li")] == [
+        "Rufus Firefly: 1 paragraph"]  # (Ivan Testov only mentions them)
+    # The chart's figures: said, asked, about it together, mentioned in passing.
+    rows = [[cell.get_text() for cell in row.select("th, td")]
+            for row in html.select(".tx-chart-data tbody tr")]
+    assert rows == [["2020", "1", "0", "1", "1"]]
+    assert html.select("svg.tx-chart rect.tx-chart__mentioned")
+    mentions = soup(page(weighed_site, "/topics/zeppelins/mentions/"))
+    assert mentions.select_one("h1").get_text().startswith("Zeppelins: mentioned in passing")
+    assert listed(mentions) == ["p3"]
+    back = mentions.select_one(".tx-also a")
+    assert back["href"] == "../../../topics/zeppelins/" and back.get_text() == "← Back to Zeppelins"
+
+
+def test_a_topic_no_passage_is_about_says_so(weighed_site: Paths) -> None:
+    balloons = soup(page(weighed_site, "/topics/balloons/"))
+    empty = balloons.select_one(".tx-empty")
+    assert empty.get_text() == ("No passage in the archive is about this topic yet. It is "
+                                "mentioned in passing in 1 passage.")
+    assert empty.select_one("a")["href"] == "../../topics/balloons/mentions/"
+    assert listed(balloons) == [] and balloons.select_one("h2#who") is None
+    assert listed(soup(page(weighed_site, "/topics/balloons/mentions/"))) == ["p2"]
+    kites = soup(page(weighed_site, "/topics/kites/"))
+    assert kites.select_one(".tx-empty").get_text() == (
+        "No passage in the archive is about this topic yet.")
+    assert not kites.select("article a[href*='mentions']")
+    assert listed(soup(page(weighed_site, "/topics/kites/mentions/"))) == []
+
+
+def test_only_topics_with_a_passage_about_them_are_offered(weighed_site: Paths) -> None:
+    from conftest import pagefind_pages
+
+    home = soup(page(weighed_site, "/"))
+    assert [a["href"] for a in home.select("article a.tx-topic")] == ["topics/zeppelins/"]
+    index = soup(page(weighed_site, "/topics/"))
+    assert [a["href"] for a in index.select("article a.tx-topic")] == ["zeppelins/"]
+    passing = index.select_one("h2#in-passing").find_next("p")
+    assert [a["href"] for a in passing.select("a")] == ["balloons/mentions/"]
+    assert "Kites" not in index.select_one("article").get_text()
+    records = pagefind_pages(weighed_site.out)
+    assert records[f"/transcripts/{synthetic.RELEVANCE_ID}/"]["filters"]["topic"] == ["Zeppelins"]
+    # Under each paragraph: the topics it is about, then those it names in passing,
+    # which lead to their mentions.
+    transcript = soup(page(weighed_site, f"/transcripts/{synthetic.RELEVANCE_ID}/"))
+    chips = {p["id"]: [(a["href"], a.find_parent(class_="tx-para__mentions") is not None)
+                       for a in p.select(".tx-para__topics a")]
+             for p in transcript.select(".tx-para")}
+    assert chips == {"p1": [("../../topics/zeppelins/", False)],
+                     "p2": [("../../topics/balloons/mentions/", True)],
+                     "p3": [("../../topics/zeppelins/mentions/", True)]}
+
+
+def test_the_json_weighs_each_topic_of_a_paragraph(weighed_site: Paths) -> None:
+    data = json.loads((weighed_site.out / "data" / "transcripts" /
+                       f"{synthetic.RELEVANCE_ID}.json").read_text("utf-8"))
+    paragraphs = {p["id"]: p for turn in data["turns"] for p in turn["paragraphs"]}
+    for paragraph in paragraphs.values():
+        weighed = paragraph["topic_relevance"]
+        assert [r["id"] for r in weighed] == paragraph["topics"]
+        assert all(0 <= r["score"] <= 1 and isinstance(r["score"], float) for r in weighed)
+    kinds = {ident: [(r["id"], r["kind"]) for r in p["topic_relevance"]]
+             for ident, p in paragraphs.items()}
+    assert kinds == {"p1": [("zeppelins", "about")], "p2": [("balloons", "mention")],
+                     "p3": [("zeppelins", "mention")]}
+    assert paragraphs["p1"]["topic_relevance"][0]["score"] >= relevance.ABOUT
+    assert paragraphs["p3"]["topic_relevance"][0]["score"] < relevance.ABOUT
+    # The compressed archive holds the same.
+    with gzip.open(weighed_site.out / "data" / "archive.jsonl.gz", "rt", encoding="utf-8") as f:
+        assert [json.loads(line) for line in f] == [data]
