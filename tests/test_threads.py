@@ -52,7 +52,20 @@ def test_an_answer_gets_no_topic_it_does_not_name() -> None:
     # names itself (a judged sample found most answers given a topic only by their
     # question were not about it).
     assert [p.topics for p in answer] == [(), ("fish",), ()]
-    assert tagged.turns[0].paragraphs[0].topics == ("islands", "fish")
+    # the question's islands, named once and taken up by nobody, are a name in passing
+    assert tagged.turns[0].paragraphs[0].topics == ("fish",)
+
+
+def test_a_topic_named_once_in_passing_is_not_tagged() -> None:
+    tagged = Tagger(SPEAKERS, TOPICS)(transcript(
+        ("statement", "ivan-testov", ["We flew over the islands. The weather was calm. "
+                                      "Lunch was served late.",
+                                      "The fish quota is the subject today. The fish "
+                                      "stocks are low. Fish prices rose."], None),
+    ))
+    passing, subject = tagged.turns[0].paragraphs
+    assert passing.topics == () and passing.marks == ()
+    assert subject.topics == ("fish",) and subject.about == ("fish",)
 
 
 def test_question_and_answer_on_one_topic_weigh_more_than_a_passing_name() -> None:
@@ -60,8 +73,8 @@ def test_question_and_answer_on_one_topic_weigh_more_than_a_passing_name() -> No
         ("question", None, ["What about the fish?"], None),
         ("answer", "ivan-testov", ["The fish are fine. The fish talks went on all day."], None),
         ("question", None, ["And your trip?"], None),
-        ("answer", "ivan-testov", ["I went by boat. We ate fish. It rained. We came back "
-                                   "late. The hotel was small."], None),
+        ("answer", "ivan-testov", ["I went by boat. We ate fish. It rained. We ate fish "
+                                   "again. The hotel was small."], None),
     ))
     first = tagged.turns[1].paragraphs[0].relevance
     passing = tagged.turns[3].paragraphs[0].relevance
