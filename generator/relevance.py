@@ -85,11 +85,15 @@ class Evidence:
 
 def evidence(paragraph: Paragraph, topic: str, exchange: bool, thread: bool) -> Evidence:
     """The evidence of one topic in a tagged paragraph (its ``marks``)."""
-    counts = Counter(mark for mark, _, _ in paragraph.marks)
-    starts = sorted(start for mark, start, _ in paragraph.marks if mark == topic)
+    spans = [(start, end) for mark, start, end in paragraph.marks if mark == topic]
+    starts = sorted(start for start, _ in spans)
+    # another topic's words inside this one's ("Japan" in "Russia and Japan") are not
+    # another subject
+    counts = Counter(mark for mark, start, end in paragraph.marks if mark != topic and not any(
+        start < b and a < end for a, b in spans))
     cut = sentences(paragraph.text)
     named = sum(1 for a, b in cut if any(a <= start < b for start in starts))
-    others = max((n for mark, n in counts.items() if mark != topic), default=0)
+    others = max(counts.values(), default=0)
     return Evidence(len(starts), named / len(cut) if cut else 0.0, exchange, thread,
                     len(starts) > others)
 

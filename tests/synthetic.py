@@ -111,8 +111,9 @@ def comparable(site_files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 # A made-up archive whose topics stand each way to the passages: "zeppelins" has a
-# passage about it (its word in every sentence) and one that names it once among five
-# sentences; "balloons" is only named in passing; "kites" is named nowhere.
+# passage about it (its word in every sentence) and one that names it twice among five
+# sentences (once would be no tag at all); "balloons" is only named in passing; "kites"
+# is named nowhere.
 RELEVANCE_ID = "2020-03-03-firefly-harbour"
 RELEVANCE_TOPICS = {
     "topics": [
@@ -124,9 +125,9 @@ RELEVANCE_TOPICS = {
 ABOUT_ZEPPELINS = ("The zeppelins fly at dawn. The zeppelins land at noon. "
                    "The zeppelins rest at night.")
 PASSING_ZEPPELINS = ("Questions came late. One of them named zeppelins on its way. Nobody "
-                     "answered it. The room was cold. We went home.")
-PASSING_BALLOONS = ("We met at the harbour. The weather was fine. Everyone came early. "
-                    "Somebody brought balloons. Then we left.")
+                     "answered it. Another named zeppelins too. We went home.")
+PASSING_BALLOONS = ("We met at the harbour. Somebody brought balloons. Everyone came early. "
+                    "More balloons came. Then we left.")
 
 
 def relevance_files(first: str = ABOUT_ZEPPELINS, more: tuple[str, ...] = ()

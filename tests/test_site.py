@@ -137,6 +137,7 @@ def test_passages_are_excerpts_of_the_paragraph_they_link_to(sample_site: Paths)
     transcript = soup(page(sample_site, f"/transcripts/{SAMPLE_ID}/"))
     quotes = shortened = 0
     pages = [*(sample_site.out / "topics").glob("*/index.html"),
+             *(sample_site.out / "topics").glob("*/mentions/index.html"),
              *(sample_site.out / "speakers").glob("*/index.html")]
     for listing in pages:
         for quote in soup(listing).select("blockquote.tx-quote"):
