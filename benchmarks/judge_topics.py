@@ -1,10 +1,11 @@
 """How the tagger does on the judged topic tags (``tests/data/topic_judgements.yaml``).
 
 Imports the corpus the judged pairs were drawn from (the White House briefings and press
-conferences of ../shared/corpus, and the sample) into a temporary content folder with the
-sample's registries, tags it with the current tagger, and prints, of the judged pairs,
-the labels of those the tagger still makes and of those it no longer makes: the share of
-wrong tags among those it makes is the figure to bring down (the goal: 5% or less).
+conferences of ../shared/corpus, its other families and the sample) into a temporary
+content folder (or ``--content``) with the sample's registries, tags it with the current
+tagger and taxonomy, and prints, of the judged pairs, the labels of those the tagger still
+makes, of those it makes as ``about`` and of those it no longer makes (the goals: at most
+5% of those it makes wrong, at least 90% of its ``about`` tags about).
 
     .venv/bin/python benchmarks/judge_topics.py            # ~3 minutes
     .venv/bin/python benchmarks/judge_topics.py --draw 300 --seed 7
