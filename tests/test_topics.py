@@ -33,13 +33,14 @@ from generator.tagging import (
 PRESS_CONFERENCES = CORPUS / "whitehouse" / "press-conferences"
 SAMPLE = CONTENT / "transcripts" / "2016-04-15-lavrov-kishida-tokyo.yaml"
 
-COVERAGE_TARGET = 80.0
+COVERAGE_TARGET = 70.0
 """A floor against a tagger gone blind, not a goal: coverage is traded for precision
 (a paragraph untagged is better than one under a topic it is not about). It was 92.9%
 while question topics were carried into every later paragraph of an answer, 88.1% when
-only an answer's first paragraph got them, and fell again when they stopped being
-carried at all and demonyms and the publisher's own country stopped counting as
-evidence (``tagging.evidence``)."""
+only an answer's first paragraph got them, and 74.6% (about coverage 26.9%) once they
+were not carried at all, demonyms and the publisher's own country stopped counting as
+evidence (``tagging.evidence``) and a topic named once in passing stopped being tagged
+(``relevance.Evidence.lone``)."""
 
 
 @pytest.fixture(scope="module")
