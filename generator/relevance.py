@@ -83,15 +83,17 @@ class Evidence:
         return self.matches <= 1 and not self.exchange and not self.thread
 
 
-def evidence(paragraph: Paragraph, topic: str, exchange: bool, thread: bool) -> Evidence:
-    """The evidence of one topic in a tagged paragraph (its ``marks``)."""
+def evidence(paragraph: Paragraph, topic: str, exchange: bool, thread: bool,
+             cut: list[tuple[int, int]] | None = None) -> Evidence:
+    """The evidence of one topic in a tagged paragraph (its ``marks``); ``cut``, the
+    paragraph's ``sentences``, may be given to save recomputing them."""
     spans = [(start, end) for mark, start, end in paragraph.marks if mark == topic]
     starts = sorted(start for start, _ in spans)
     # another topic's words inside this one's ("Japan" in "Russia and Japan") are not
     # another subject
     counts = Counter(mark for mark, start, end in paragraph.marks if mark != topic and not any(
         start < b and a < end for a, b in spans))
-    cut = sentences(paragraph.text)
+    cut = sentences(paragraph.text) if cut is None else cut
     named = sum(1 for a, b in cut if any(a <= start < b for start in starts))
     others = max(counts.values(), default=0)
     return Evidence(len(starts), named / len(cut) if cut else 0.0, exchange, thread,
@@ -135,12 +137,14 @@ def _weigh(paragraph: Paragraph, kinds: dict[str, str], exchanged: set[str],
     if not paragraph.topics:
         return paragraph
     own = {t for t, _, _ in paragraph.marks}
+    cut = sentences(paragraph.text)
     found, dropped = [], set()
     for topic in paragraph.topics:
         if topic in paragraph.topics_added:
             found.append(Relevance(topic, "about", 1.0))
             continue
-        seen = evidence(paragraph, topic, topic in exchanged, naming[topic] > (topic in own))
+        seen = evidence(paragraph, topic, topic in exchanged, naming[topic] > (topic in own),
+                        cut)
         if seen.lone:
             dropped.add(topic)
             continue

@@ -187,7 +187,8 @@ class Matcher:
     regexes: tuple[Gate, ...]
     """The topic's regular expressions, each with what a text must contain to match."""
     excludes: tuple[re.Pattern[str], ...]
-    """What must not count as a match; tried only where something matched."""
+    """The ``exclude`` phrases: what must not count as a match; tried only where
+    something matched."""
     starts: dict[str, re.Pattern[str]] | None = None
     """The phrases by their casefolded first word, each group as one alternation in the
     taxonomy's order; ``None`` when some phrase does not begin with a letter or digit
@@ -198,8 +199,11 @@ class Matcher:
     Congress", whose first word is "u"): a phrase can only match where its lead
     stands."""
     exclude_leads: tuple[str, ...] | None = None
-    """The leads of the ``exclude`` phrases: where none is held, no exclude can match.
-    ``None`` when some exclude is an expression or does not begin with a word."""
+    """The leads of the ``exclude`` phrases: where none is held, none of them can match.
+    ``None`` when some of them does not begin with a word."""
+    exclude_gates: tuple[Gate, ...] = ()
+    """The ``exclude`` regular expressions, each tried only on a text holding what it
+    needs (as the topic's own expressions are)."""
 
     def spans(self, text: str, words: set[str] | None = None, folded: str | None = None,
               phrases: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -216,20 +220,26 @@ class Matcher:
                 words = set(_WORD.findall(folded))
             if not self.triggers.isdisjoint(words):
                 regexes += self.phrases
-        return self.found(text, regexes, phrases or ())
+        return self.found(text, regexes, phrases or (), folded=folded)
 
     def found(self, text: str, regexes: list[re.Pattern[str]] | tuple[()],
               phrases: list[tuple[int, int]] | tuple[()],
-              excluding: bool = True) -> list[tuple[int, int]]:
+              excluding: bool = True, folded: str | None = None) -> list[tuple[int, int]]:
         """The spans of ``regexes``' matches in ``text`` and of ``phrases`` (matches
-        found already), less those an exclude overlaps (unless ``excluding`` is false:
-        the text holds none of them), sorted and merged."""
+        found already), less those an exclude overlaps (the exclude phrases are not
+        tried when ``excluding`` is false: the text holds none of their leads; an
+        exclude expression only on a text whose casefolded form ``folded`` holds what it
+        needs), sorted and merged."""
         found = [m.span() for rx in regexes for m in rx.finditer(text) if m.end() > m.start()]
         found += phrases
         if not found:
             return found
-        if self.excludes and excluding:
-            blocked = [m.span() for rx in self.excludes for m in rx.finditer(text)]
+        tried = list(self.excludes) if excluding else []
+        if self.exclude_gates:
+            folded = text.casefold() if folded is None else folded
+            tried += [g.pattern for g in self.exclude_gates if g.possible(folded)]
+        if tried:
+            blocked = [m.span() for rx in tried for m in rx.finditer(text)]
             if blocked:
                 found = [
                     (a, b) for a, b in found
@@ -267,20 +277,21 @@ def _matcher(topic: Topic, patterns: tuple[str, ...], weak: bool) -> Matcher:
     phrases = tuple(p for p in patterns if not _is_regex(p))
     gates = [gate(pattern[1:-1]) for pattern in patterns if _is_regex(pattern)]
     firsts = [_WORD.findall(p.casefold()) for p in phrases]
+    plain = [p for p in topic.exclude if not _is_regex(p)]
     return Matcher(
         topic=topic.id,
         weak=weak,
         phrases=compile_patterns(phrases),
         triggers=frozenset(words[0] for words in firsts if words),
         regexes=tuple(gates),
-        excludes=compile_patterns(topic.exclude),
+        excludes=compile_patterns(tuple(p for p in topic.exclude if not _is_regex(p))),
         starts=_by_first_word(phrases, firsts),
         leads=tuple(dict.fromkeys(
             (_lead(phrase), words[0]) for phrase, words in zip(phrases, firsts, strict=True)
             if words)),
-        exclude_leads=tuple(_lead(phrase) for phrase in topic.exclude) if all(
-            not _is_regex(phrase) and _WORD.match(phrase.casefold())
-            for phrase in topic.exclude) else None,
+        exclude_leads=tuple(_lead(phrase) for phrase in plain) if all(
+            _WORD.match(phrase.casefold()) for phrase in plain) else None,
+        exclude_gates=tuple(gate(p[1:-1]) for p in topic.exclude if _is_regex(p)),
     )
 
 
@@ -442,7 +453,7 @@ def _matches(text: str, index: Index) -> list[tuple[Matcher, list[tuple[int, int
         else:
             excluded = index.excluded[number]
             spans = matcher.found(text, regexes.get(number, ()), phrases.get(number, ()),
-                                  excluded is None or not excluded.isdisjoint(held))
+                                  excluded is None or not excluded.isdisjoint(held), folded)
         if spans:
             matches.append((matcher, spans))
     return matches
