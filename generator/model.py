@@ -153,12 +153,23 @@ class Paragraph:
     the source says (captions, timed exports); shown before the paragraph."""
 
     @property
+    def weighed(self) -> tuple[Relevance, ...]:
+        """How the paragraph stands to each of its topics, in the order of ``topics``:
+        ``relevance``, or, where it is not known (an untagged model), about all of them."""
+        if self.relevance or not self.topics:
+            return self.relevance
+        return tuple(Relevance(topic, "about", 1.0) for topic in self.topics)
+
+    @property
     def about(self) -> tuple[str, ...]:
         """The topics the paragraph is about (not only mentions), in the order of
-        ``topics``; all of them when relevance is not known (an untagged model)."""
-        if not self.relevance:
-            return self.topics
-        return tuple(r.topic for r in self.relevance if r.kind == "about")
+        ``topics`` (``weighed``)."""
+        return tuple(r.topic for r in self.weighed if r.kind == "about")
+
+    @property
+    def mentioned(self) -> tuple[str, ...]:
+        """The topics the paragraph only mentions in passing, in the order of ``topics``."""
+        return tuple(r.topic for r in self.weighed if r.kind != "about")
 
 
 @dataclass(frozen=True)

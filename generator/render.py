@@ -40,7 +40,6 @@ from generator.model import (
     TURN_KINDS,
     Archive,
     Paragraph,
-    Relevance,
     Transcript,
     Turn,
 )
@@ -49,7 +48,6 @@ from generator.settings import EXPORTS
 from generator.views import (
     Passage,
     Views,
-    mentioned,
     offered,
     offered_tree,
     only_mentioned,
@@ -315,19 +313,10 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
                             "topics": list(paragraph.topics),
                             "topic_relevance": [
                                 {"id": r.topic, "kind": r.kind, "score": r.score}
-                                for r in relevance_of(paragraph)]}
+                                for r in paragraph.weighed]}
     if paragraph.start is not None:
         data["start"] = paragraph.start
     return data
-
-
-def relevance_of(paragraph: Paragraph) -> tuple[Relevance, ...]:
-    """How the paragraph stands to each of its topics, in the order of ``topics``; a
-    paragraph whose relevance is not known (an untagged model) is about all of them, as
-    ``Paragraph.about`` has it."""
-    if paragraph.relevance or not paragraph.topics:
-        return paragraph.relevance
-    return tuple(Relevance(topic, "about", 1.0) for topic in paragraph.topics)
 
 
 def duration(start: str) -> str:
@@ -557,7 +546,7 @@ def render_site(
               "site_url": site_url, "site_name": site_name, "excerpt": excerpt,
               "year_chart": year_chart, "speaker_link": links.speaker, "topic_link": links.topic,
               "topic_links": links.topic_list, "replies": replies, "exports": published,
-              "mentioned": mentioned, "topics_about": topics_about, "about_from": ABOUT,
+              "topics_about": topics_about, "about_from": ABOUT,
               "offered": frozenset(offered(archive, views)),
               "topic_tree": offered_tree(archive, views),
               "only_mentioned": only_mentioned(archive, views),
@@ -577,6 +566,25 @@ def render_site(
         yield f"fragments/{path[:-3]}.html", html_env.get_template(template).render(
             **common, root=Markup("../" * depth), **context
         )
+
+    def passage_pages(base: str, pages: list[Sequence[Passage]], kind: str, shared: str,
+                      template: str, title: str, description: str, feed: str | None,
+                      **context: Any) -> Iterator[tuple[str, str]]:
+        """The pages of a list of passages (a topic's, or its mentions'), each a unit of
+        work, kept when unchanged: ``shared`` is the fingerprint of what every page
+        shows besides its own passages."""
+        for number, passages in enumerate(pages, start=1):
+            if not claim():
+                continue
+            files = _page_files(page_path(base, number))
+            if unchanged(files, kind, number, shared, _shown(passages, key)):
+                yield from ((file, UNCHANGED) for file in files)
+                continue
+            suffix = f" (page {number})" if number > 1 else ""
+            yield from html_page(
+                page_path(base, number), template, title + suffix, description, feed,
+                passages=passages, page_number=number, page_count=len(pages),
+                pages=url_pager(base, len(pages), number), **context)
 
     if claim():
         yield page("index.md", "home.md.j2")
@@ -641,46 +649,23 @@ def render_site(
                          if t.parent == topic.id and t.id in offered_ids)
         # Every page shows the counts and the narrower topics; the first, the chart and
         # who speaks about it (digested once).
-        base = f"topics/{topic.id}"
         pages = chunks(about)
         shared = fingerprints.of(
             topic.id, len(pages), len(about), len(mentions), narrower,
             views.topic_years[topic.id], views.topic_speakers[topic.id]
         ) if fingerprints is not None else ""
-        for number, passages in enumerate(pages, start=1):
-            if not claim():
-                continue
-            files = _page_files(page_path(base, number))
-            if unchanged(files, "topic", number, shared, _shown(passages, key)):
-                yield from ((file, UNCHANGED) for file in files)
-                continue
-            suffix = f" (page {number})" if number > 1 else ""
-            yield from html_page(
-                page_path(base, number), "topic.html.j2", topic.title + suffix,
-                topic.description, f"feeds/topics/{topic.id}.xml", topic=topic,
-                passages=passages, narrower=narrower, page_number=number,
-                page_count=len(pages), pages=url_pager(base, len(pages), number),
-            )
+        yield from passage_pages(
+            f"topics/{topic.id}", pages, "topic", shared, "topic.html.j2", topic.title,
+            topic.description, f"feeds/topics/{topic.id}.xml", topic=topic,
+            narrower=narrower)
         # The passages that only mention it, on pages of their own.
-        base = f"topics/{topic.id}/mentions"
         pages = chunks(mentions)
         shared = fingerprints.of(topic.id, len(pages), len(about), len(mentions)
                                  ) if fingerprints is not None else ""
-        for number, passages in enumerate(pages, start=1):
-            if not claim():
-                continue
-            files = _page_files(page_path(base, number))
-            if unchanged(files, "topic mentions", number, shared, _shown(passages, key)):
-                yield from ((file, UNCHANGED) for file in files)
-                continue
-            suffix = f" (page {number})" if number > 1 else ""
-            yield from html_page(
-                page_path(base, number), "topic_mentions.html.j2",
-                f"{topic.title}: mentioned in passing{suffix}",
-                f"Passages that mention {topic.title} in passing.", topic=topic,
-                passages=passages, page_number=number, page_count=len(pages),
-                pages=url_pager(base, len(pages), number),
-            )
+        yield from passage_pages(
+            f"topics/{topic.id}/mentions", pages, "topic mentions", shared,
+            "topic_mentions.html.j2", f"{topic.title}: mentioned in passing",
+            f"Passages that mention {topic.title} in passing.", None, topic=topic)
     for speaker in archive.speakers.values():
         if not claim():  # (a speaker's pages are one unit: their pages are cut together)
             continue

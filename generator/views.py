@@ -62,11 +62,6 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def mentioned(paragraph: Paragraph) -> tuple[str, ...]:
-    """The topics a paragraph only mentions in passing, in the order of its topics."""
-    return tuple(r.topic for r in paragraph.relevance if r.kind != "about")
-
-
 def topics_about(transcript: Transcript) -> tuple[str, ...]:
     """Topics any paragraph of the transcript is about, in order of first appearance."""
     return tuple(dict.fromkeys(topic for p in transcript.paragraphs for topic in p.about))
@@ -147,7 +142,7 @@ def build_views(archive: Archive) -> Views:
                     about = paragraph.about
                     for topic in about:
                         passages[topic].append(passage)
-                    for topic in mentioned(paragraph):
+                    for topic in paragraph.mentioned:
                         mentions[topic].append(passage)
                         passing[topic][year] += 1
                     tagged += about

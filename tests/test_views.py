@@ -10,7 +10,6 @@ from generator.model import Archive, Paragraph, Relevance, Source, Speaker, Topi
 from generator.tagging import tag
 from generator.views import (
     build_views,
-    mentioned,
     offered,
     offered_tree,
     only_mentioned,
@@ -134,10 +133,10 @@ def test_only_topics_with_a_passage_about_them_are_offered() -> None:
     assert only_mentioned(archive, views) == ("balloons",)
     newer = archive.transcripts[0]
     assert topics_about(newer) == ("zeppelins", "hangars")
-    assert mentioned(newer.turns[0].paragraphs[0]) == ("balloons",)
+    assert newer.turns[0].paragraphs[0].mentioned == ("balloons",)
 
 
 def test_a_paragraph_not_weighed_is_about_all_its_topics() -> None:
     paragraph = Paragraph(id="p1", text="Zeppelins and balloons.", topics=("zeppelins", "balloons"))
     assert paragraph.about == ("zeppelins", "balloons")
-    assert mentioned(paragraph) == ()
+    assert paragraph.mentioned == ()
