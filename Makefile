@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test golden lint clean bench bench-import bench-search import-report judge-topics
+.PHONY: site serve test golden lint clean bench bench-import bench-search import-report judge-topics fit-relevance
 
 # The virtual environment with the pinned dependencies (constraints.txt pins every package).
 $(BIN)/transcripts: pyproject.toml constraints.txt
@@ -54,6 +54,10 @@ import-report: $(BIN)/transcripts  ## Every corpus file imported: turns, label l
 
 judge-topics: $(BIN)/transcripts  ## The tagger on the judged topic tags: wrong and about among the tags it makes
 	$(BIN)/python benchmarks/judge_topics.py
+
+fit-relevance: $(BIN)/transcripts  ## Fit the relevance weights to the judged topic tags again (prints them)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[fit]'
+	$(BIN)/python benchmarks/judge_topics.py --fit
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests

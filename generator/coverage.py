@@ -168,6 +168,10 @@ class Precision:
     """Label → judged tags the tagger makes as ``about`` (what topic pages list)."""
     dropped: Counter[str] = field(default_factory=Counter)
     """Label → judged tags the tagger no longer makes."""
+    about_drawn: int = 0
+    """Pairs drawn among the tags made ``about`` alone (``stratum: about``), to judge the
+    topic pages on more of them: they count in ``about`` only (among all tags made they
+    would be too many)."""
 
     @staticmethod
     def share(counts: Counter[str], label: str) -> float:
@@ -210,6 +214,10 @@ def precision(archive: Archive, pairs: list[dict[str, object]]) -> Precision:
         label = str(pair["label"])
         if paragraph is None:
             result.absent += 1
+        elif pair.get("stratum") == "about":
+            result.about_drawn += 1
+            if pair["topic"] in paragraph.about:
+                result.about[label] += 1
         elif pair["topic"] in paragraph.topics:
             result.made[label] += 1
             if pair["topic"] in paragraph.about:
@@ -224,7 +232,8 @@ def format_precision(result: Precision) -> str:
     def counts(c: Counter[str]) -> str:
         return ", ".join(f"{label} {c[label]}" for label in LABELS)
     return "\n".join([
-        f"judged pairs: {result.judged} ({result.absent} not in this archive)",
+        f"judged pairs: {result.judged} ({result.absent} not in this archive, "
+        f"{result.about_drawn} drawn among about tags: counted in the about figures only)",
         f"  tags still made: {sum(result.made.values())} ({counts(result.made)}); "
         f"wrong: {result.wrong:.1f}%",
         f"  made as about: {sum(result.about.values())} ({counts(result.about)}); "

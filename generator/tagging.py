@@ -549,7 +549,14 @@ class Tagger:
     def __call__(self, transcript: Transcript) -> Transcript:
         linked = link_turns(transcript, self.speakers)
         tagged = tag_transcript(linked, self.compiled, self.order, self.homes)
-        return relate(tagged, self.kinds)
+        return relate(tagged, self.kinds, self.titled(tagged))
+
+    def titled(self, transcript: Transcript) -> frozenset[str]:
+        """The topics the transcript's title names (the publisher's own country aside)."""
+        publisher = transcript.source.publisher if transcript.source else None
+        silent = self.homes.get((publisher or "").casefold(), frozenset())
+        title = transcript.title or ""
+        return frozenset(t for t, _ in evidence(_matches(title, self.compiled), title, silent))
 
 
 def tag(archive: Archive) -> Archive:

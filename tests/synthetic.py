@@ -113,7 +113,7 @@ def comparable(site_files: dict[str, bytes]) -> dict[str, bytes]:
 # A made-up archive whose topics stand each way to the passages: "zeppelins" has a
 # passage about it (its word in every sentence) and one that names it twice among five
 # sentences (once would be no tag at all); "balloons" is only named in passing; "kites"
-# is named nowhere.
+# is named nowhere. The title names zeppelins; most of the briefing is on other things.
 RELEVANCE_ID = "2020-03-03-firefly-harbour"
 RELEVANCE_TOPICS = {
     "topics": [
@@ -123,7 +123,7 @@ RELEVANCE_TOPICS = {
     ]
 }
 ABOUT_ZEPPELINS = ("The zeppelins fly at dawn. The zeppelins land at noon. "
-                   "The zeppelins rest at night.")
+                   "The zeppelins rest at night. The zeppelins are the harbour's pride.")
 PASSING_ZEPPELINS = ("Questions came late. One of them named zeppelins on its way. Nobody "
                      "answered it. Another named zeppelins too. We went home.")
 PASSING_BALLOONS = ("We met at the harbour. Somebody brought balloons. Everyone came early. "
@@ -135,7 +135,7 @@ def relevance_files(first: str = ABOUT_ZEPPELINS, more: tuple[str, ...] = ()
     """Relative path → text of the made-up archive above; ``first`` is the text of its
     first paragraph (about zeppelins), ``more`` paragraphs added to its first turn."""
     data = {
-        "id": RELEVANCE_ID, "title": "Made-up harbour briefing", "date": "2020-03-03",
+        "id": RELEVANCE_ID, "title": "Made-up harbour briefing on zeppelins", "date": "2020-03-03",
         "place": "Freedonia", "event": "press-briefing",
         "source": {"publisher": "Freedonia Harbour Office"},
         "participants": [{"speaker": "rufus-firefly"}],
@@ -143,6 +143,9 @@ def relevance_files(first: str = ABOUT_ZEPPELINS, more: tuple[str, ...] = ()
             {"speaker": "rufus-firefly", "kind": "statement",
              "paragraphs": [first, PASSING_BALLOONS, *more]},
             {"speaker": "ivan-testov", "kind": "remark", "paragraphs": [PASSING_ZEPPELINS]},
+            # the rest of the briefing is on other things: it is not on zeppelins throughout
+            {"speaker": "rufus-firefly", "kind": "statement", "paragraphs": [
+                f"Item {n} of the harbour log: the tide was low." for n in range(1, 21)]},
         ],
     }
     return {"speakers.yaml": dump(SPEAKERS), "topics.yaml": dump(RELEVANCE_TOPICS),

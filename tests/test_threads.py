@@ -75,6 +75,11 @@ def test_question_and_answer_on_one_topic_weigh_more_than_a_passing_name() -> No
         ("question", None, ["And your trip?"], None),
         ("answer", "ivan-testov", ["I went by boat. We ate fish. It rained. We ate fish "
                                    "again. The hotel was small."], None),
+        # the rest of the briefing is on another topic: fish is not its subject throughout
+        *[turn for _ in range(2) for turn in (
+            ("question", None, ["And the islands?"], None),
+            ("answer", "ivan-testov", ["The islands are calm.", "The islands vote soon.",
+                                       "Islands matter.", "The islands again."], None))],
     ))
     first = tagged.turns[1].paragraphs[0].relevance
     passing = tagged.turns[3].paragraphs[0].relevance
