@@ -504,6 +504,13 @@ def tag_paragraph(paragraph: Paragraph, compiled: Index, order: dict[str, int],
     )
 
 
+def own_country(transcript: Transcript, homes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The topics that are the publisher's own country (``homes``: publisher, casefolded,
+    → topic ids; ``Topic.publishers``): no evidence in its transcripts."""
+    publisher = transcript.source.publisher if transcript.source else None
+    return homes.get((publisher or "").casefold(), frozenset())
+
+
 def tag_transcript(
     transcript: Transcript, compiled: list[Matcher] | Index, order: dict[str, int] | None = None,
     homes: dict[str, frozenset[str]] | None = None,
@@ -513,8 +520,7 @@ def tag_transcript(
     compiled = compiled if isinstance(compiled, Index) else Index(compiled)
     order = order or {m.topic: index for index, m in enumerate(
         dict.fromkeys(m.topic for m in compiled.compiled))}
-    publisher = transcript.source.publisher if transcript.source else None
-    silent = (homes or {}).get((publisher or "").casefold(), frozenset())
+    silent = own_country(transcript, homes or {})
     turns = tuple(
         replace(turn, paragraphs=tuple(tag_paragraph(p, compiled, order, silent)
                                        for p in turn.paragraphs))
@@ -553,8 +559,7 @@ class Tagger:
 
     def titled(self, transcript: Transcript) -> frozenset[str]:
         """The topics the transcript's title names (the publisher's own country aside)."""
-        publisher = transcript.source.publisher if transcript.source else None
-        silent = self.homes.get((publisher or "").casefold(), frozenset())
+        silent = own_country(transcript, self.homes)
         title = transcript.title or ""
         return frozenset(t for t, _ in evidence(_matches(title, self.compiled), title, silent))
 
