@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator import links, resources, search, settings
+from generator import links, resources, search, settings, talking_points
 from generator.cache import Cache
 from generator.errors import BuildError
 from generator.incremental import FILE as FINGERPRINTS
@@ -81,6 +81,11 @@ class Paths:
         return self.work / "cache"
 
     @property
+    def sketches(self) -> Path:
+        """The sketches of each transcript's lines (``talking_points.Sketches``)."""
+        return self.work / "said"
+
+    @property
     def fragments(self) -> Path:
         """Pre-rendered HTML of the large pages, inserted by ``mkdocs_hooks``."""
         return self.work / "fragments"
@@ -121,10 +126,12 @@ def _raw_files(archive: Archive, content: Path) -> dict[str, bytes]:
 
 
 def generate(paths: Paths, workers: int | None = None,
-             progress: Progress | None = None) -> tuple[str, tuple[int, int, int]]:
+             progress: Progress | None = None, clock: _Clock | None = None,
+             ) -> tuple[str, tuple[int, int, int]]:
     """Validate the content and bring the generated Markdown up to date.
 
     Returns the newest transcript's date and (written, unchanged, deleted) page counts.
+    ``clock`` notes the seconds spent finding talking points (``talking points``).
     """
     workers = workers if workers is not None else os.cpu_count() or 1
     progress = progress or Progress()
@@ -152,12 +159,14 @@ def generate(paths: Paths, workers: int | None = None,
             archive.topics), cache.keys) if known else None
         if fingerprints is not None:
             fingerprints.note_rows(archive.transcripts, row_digest)
+        said = _talking_points(paths, archive, site.talking_points,
+                               cache.keys if known else None, workers, progress, clock)
         # From the first write until the link check passed, no record may vouch for a file.
         Fingerprints.forget_in(paths.work)
         job = _RenderJob(paths.work, archive, build_views(archive), paths.templates,
                          _raw_files(archive, paths.content) if "raw" in site.exports else {},
                          site_url, site_name,
-                         fingerprints, site.exports)
+                         fingerprints, site.exports, said)
         gc.freeze()
     finally:
         gc.enable()
@@ -179,7 +188,7 @@ def generate(paths: Paths, workers: int | None = None,
         gc.unfreeze()
     written, unchanged, seen, checker = _merge(shares, fingerprints)
     keep = {paths.cache.name, _stamp(paths).name, FINGERPRINTS, COMPILED, MKDOCS_FILE,
-            OVERRIDES_FOLDER}
+            OVERRIDES_FOLDER, paths.sketches.name}
     deleted = prune(paths.work, seen, keep=keep)
     # The work folder is a cache: a broken link stops before publishing.
     checker.verify(fingerprints.targets if fingerprints is not None else None)
@@ -188,6 +197,25 @@ def generate(paths: Paths, workers: int | None = None,
     progress.say(f"render: {written + unchanged} files, {written} written, {unchanged} "
                  f"unchanged, {deleted} deleted")
     return newest, (written, unchanged, deleted)
+
+
+def _talking_points(paths: Paths, archive: Archive, rules: talking_points.Rules,
+                    keys: dict[str, str] | None, workers: int, progress: Progress,
+                    clock: _Clock | None) -> talking_points.Said:
+    """The archive's talking points, from the sketches of the last build for the
+    transcripts it already read (``talking_points.Sketches``)."""
+    started = time.perf_counter()
+    paths.sketches.mkdir(parents=True, exist_ok=True)
+    sketches = talking_points.Sketches(paths.sketches, rules)
+    with progress.stage("talking points", None, "steps"):
+        made = sketches.of(archive.transcripts, keys, workers)
+        said = talking_points.find(archive, made, rules)
+    lines = sum(len(sketch.lines) for sketch in made.values())
+    progress.say(f"talking points: {len(said.points)} in {lines} lines, {sketches.made} "
+                 f"transcripts sketched")
+    if clock is not None:
+        clock.note("talking points", time.perf_counter() - started)
+    return said
 
 
 COMPILED = "templates"
@@ -222,6 +250,7 @@ class _RenderJob:
     site_name: str
     fingerprints: Fingerprints | None
     published: frozenset[str]
+    said: talking_points.Said = talking_points.NOTHING
 
     def run(self, share: int = 0, shares: int = 1,
             advance: Callable[[int], None] = lambda n: None) -> _Share:
@@ -238,6 +267,7 @@ class _RenderJob:
             for path, content in render_site(
                 self.archive, self.views, self.templates, self.raw, self.site_url,
                 self.site_name, fingerprints, claim, self.work / COMPILED, self.published,
+                self.said,
             ):
                 if content is UNCHANGED and path.startswith("fragments/") and fingerprints:
                     checker.add_known(path, *fingerprints.known(path))
@@ -480,7 +510,8 @@ def _build_date(newest: str) -> Iterator[None]:
 
 
 _PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "Jinja2", "Markdown", "PyYAML",
-             "pymdown-extensions", "feedgen", "jsonschema", "jsonschema-rs")
+             "pymdown-extensions", "feedgen", "jsonschema", "jsonschema-rs", "rensa",
+             "rapidfuzz")
 """Packages whose version can change what a build publishes."""
 
 
@@ -552,7 +583,7 @@ def build(paths: Paths, timings: dict[str, float] | None = None, force: bool = F
         return 0, pages, 0
     # From here until the site is published, the stamp would be a lie.
     _stamp(paths).unlink(missing_ok=True)
-    newest, counts = generate(paths, progress=progress)
+    newest, counts = generate(paths, progress=progress, clock=clock)
     clock.lap("generate")
     with _build_date(newest):
         publish(paths, clock, progress)

@@ -45,6 +45,7 @@ from generator.model import (
 )
 from generator.relevance import ABOUT
 from generator.settings import EXPORTS
+from generator.talking_points import NOTHING, Said, TalkingPoint, summary
 from generator.views import (
     Passage,
     Views,
@@ -267,7 +268,8 @@ def _front_matter(title: str | None, description: str, **extra: str | None) -> M
     return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
 
-def transcript_json(transcript: Transcript, archive: Archive) -> dict[str, Any]:
+def transcript_json(transcript: Transcript, archive: Archive, said: Said = NOTHING
+                    ) -> dict[str, Any]:
     """The machine-readable form of one transcript (documented on the site's data page)."""
     def name(speaker: str | None) -> str | None:
         return archive.speakers[speaker].name if speaker else None
@@ -299,16 +301,19 @@ def transcript_json(transcript: Transcript, archive: Archive) -> dict[str, Any]:
                 "to": list(turn.to),
                 "note": turn.note,
                 "responds_to": turn.responds_to,
-                "paragraphs": [_paragraph_json(p) for p in turn.paragraphs],
+                "paragraphs": [_paragraph_json(p, said, transcript.id)
+                               for p in turn.paragraphs],
             }
             for turn in transcript.turns
         ],
     }
 
 
-def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
-    """One paragraph of the JSON form; ``start`` only where the source gives a time, so
-    that untimed transcripts keep the format they always had."""
+def _paragraph_json(paragraph: Paragraph, said: Said = NOTHING, transcript_id: str = ""
+                    ) -> dict[str, Any]:
+    """One paragraph of the JSON form; ``start`` only where the source gives a time, and
+    ``said_again`` only where it holds a talking point, so that other paragraphs keep the
+    format they always had."""
     data: dict[str, Any] = {"id": paragraph.id, "text": paragraph.text,
                             "topics": list(paragraph.topics),
                             "topic_relevance": [
@@ -316,7 +321,31 @@ def _paragraph_json(paragraph: Paragraph) -> dict[str, Any]:
                                 for r in paragraph.weighed]}
     if paragraph.start is not None:
         data["start"] = paragraph.start
+    points = said.by_paragraph.get((transcript_id, paragraph.id))
+    if points:
+        data["said_again"] = [
+            {"talking_point": point.id, "start": mine.start, "end": mine.end,
+             "exact": mine.exact, "times": len(point.occurrences)} for point, mine in points]
     return data
+
+
+def talking_points_json(said: Said, archive: Archive) -> dict[str, Any]:
+    """Every talking point with its occurrences (``data/talking-points.json``)."""
+    def name(speaker: str | None) -> str | None:
+        return archive.speakers[speaker].name if speaker else None
+
+    return {"format_version": FORMAT_VERSION, "talking_points": [
+        {"id": point.id, "text": point.text, "times": len(point.occurrences),
+         "speakers": list(point.speakers), "first": point.first, "last": point.last,
+         "topics": list(point.topics),
+         "occurrences": [
+             {"transcript": o.transcript.id, "paragraph": o.paragraph.id,
+              "url": f"/transcripts/{o.transcript.id}/#{o.paragraph.id}",
+              "date": o.transcript.date, "speaker": o.turn.speaker, "name": name(o.turn.speaker),
+              "start": o.start, "end": o.end, "exact": o.exact,
+              **({} if o.exact else {"text": o.text})}
+             for o in point.occurrences]}
+        for point in said.points]}
 
 
 def duration(start: str) -> str:
@@ -452,6 +481,13 @@ def render_exports(
             yield from feed_and_table("speaker", speaker.id, passages, speaker.name,
                                       f"What {speaker.name} said.", exports.SPEAKER_COLUMNS)
 
+POINTS_PER_PAGE = 50
+"""Talking points on one page of their lists (each lists all its occurrences)."""
+
+SAID_LIMIT = 8
+"""A paragraph's note lists this many of a talking point's other occurrences (the
+first and the most recent before it, then the next); its page lists them all."""
+
 PAGER_WINDOW = 2
 """A pager links the first and last page and this many pages on each side of the
 current one: listing every page of a 100-page topic on each of its pages would grow
@@ -503,6 +539,67 @@ def assemble(work: Path, archive: Archive, published: frozenset[str] = frozenset
             rows.read_bytes() for _, rows in parts)
 
 
+def _points_digest(points: Sequence[TalkingPoint], key: Callable[[Transcript], str]
+                   ) -> tuple[object, ...]:
+    """What a page of talking points shows, for its fingerprint."""
+    return tuple((point.id, point.topics, tuple((key(o.transcript), o.paragraph.id, o.start,
+                                                 o.end, o.exact) for o in point.occurrences))
+                 for point in points)
+
+
+def _talking_point_pages(said: Said, archive: Archive, point_pages: list[tuple],  # type: ignore[type-arg]
+                         html_page: Callable[..., Iterator[tuple[str, str]]],
+                         claim: Callable[[], bool], unchanged: Callable[..., bool],
+                         key: Callable[[Transcript], str], published: frozenset[str],
+                         ) -> Iterator[tuple[str, str | bytes]]:
+    """The pages of talking points: all of them, most repeated first
+    (``talking-points/``) and last said first (``talking-points/newest/``), those of each
+    speaker (``speakers/<id>/talking-points/``) and each topic
+    (``topics/<id>/talking-points/``), split as the topic pages are; and the export of
+    them all (``data/talking-points.json``)."""
+    def listing(base: str, pages: list[tuple], title: str, description: str,  # type: ignore[type-arg]
+                **context: Any) -> Iterator[tuple[str, str | bytes]]:
+        for number, points in enumerate(pages, start=1):
+            if not claim():
+                continue
+            files = _page_files(page_path(base, number))
+            if unchanged(files, "talking points", base, number, len(pages),
+                         _points_digest(points, key), repr(sorted(context.items()))):
+                yield from ((file, UNCHANGED) for file in files)
+                continue
+            suffix = f" (page {number})" if number > 1 else ""
+            yield from html_page(
+                page_path(base, number), "talking_points.html.j2", title + suffix,
+                description, None, points=points, page_number=number, page_count=len(pages),
+                pages=url_pager(base, len(pages), number), base=base, total=sum(map(len, pages)),
+                **context)
+
+    description = "Lines said again, exactly or nearly, in other transcripts."
+    yield from listing("talking-points", point_pages, "Talking points", description,
+                       order="repeated", speaker=None, topic=None)
+    yield from listing("talking-points/newest", chunks(said.newest, POINTS_PER_PAGE),
+                       "Talking points, newest first", description, order="newest",
+                       speaker=None, topic=None)
+    for speaker in archive.speakers.values():
+        points = said.of_speaker(speaker.id)
+        if points:
+            yield from listing(f"speakers/{speaker.id}/talking-points",
+                               chunks(points, POINTS_PER_PAGE),
+                               f"{speaker.name}: talking points",
+                               f"Lines {speaker.name} said in several transcripts.",
+                               order="repeated", speaker=speaker.id, topic=None)
+    for topic in archive.topics.values():
+        points = said.of_topic(topic.id)
+        if points:
+            yield from listing(f"topics/{topic.id}/talking-points",
+                               chunks(points, POINTS_PER_PAGE),
+                               f"{topic.title}: talking points",
+                               f"Lines about {topic.title} said in several transcripts.",
+                               order="repeated", speaker=None, topic=topic.id)
+    if claim() and "json" in published:
+        yield "docs/data/talking-points.json", _json(talking_points_json(said, archive))
+
+
 def _page_files(path: str) -> list[str]:
     """The files ``html_page`` makes of the Markdown page ``path``."""
     return [f"docs/{path}", f"fragments/{path[:-3]}.html"]
@@ -513,6 +610,7 @@ def render_site(
     site_url: str = "", site_name: str = "Transcript archive",
     fingerprints: Fingerprints | None = None, claim: Callable[[], bool] = lambda: True,
     compiled: Path | None = None, published: frozenset[str] = frozenset(EXPORTS),
+    talking: Said = NOTHING,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Every generated file, relative to the work folder, one at a time: the Markdown
     pages and data under ``docs/``, the pre-rendered HTML of the large pages under
@@ -527,7 +625,8 @@ def render_site(
     processes that each claim their share of the units make the whole site between them
     (``generator.build``); by default every unit is made. ``compiled``: as for
     ``environment``. ``published``: the exports the site publishes (``settings.EXPORTS``);
-    the pages link only to those.
+    the pages link only to those. ``talking``: the archive's talking points
+    (``talking_points.find``).
 
     With ``fingerprints``, their ``rows`` must be noted first (``Fingerprints.note_rows``
     with ``row_digest``)."""
@@ -550,7 +649,15 @@ def render_site(
               "offered": frozenset(offered(archive, views)),
               "topic_tree": offered_tree(archive, views),
               "only_mentioned": only_mentioned(archive, views),
-              "feed": "feeds/transcripts.xml" if "feeds" in published else None}
+              "feed": "feeds/transcripts.xml" if "feeds" in published else None,
+              "talking": talking, "said_notes": talking.notes, "said_limit": SAID_LIMIT,
+              "said_rules": talking.rules, "said_summary": summary}
+    # Where each talking point is listed on the pages of all of them (most repeated
+    # first): the notes of the transcript pages link there.
+    point_pages = chunks(talking.points, POINTS_PER_PAGE)
+    common["point_href"] = {
+        point.id: f"talking-points/{'' if number == 1 else f'page-{number}/'}#{point.id}"
+        for number, points in enumerate(point_pages, start=1) for point in points}
 
     def page(path: str, template: str, **context: Any) -> tuple[str, str]:
         root = Markup("../" * path.count("/"))
@@ -613,7 +720,8 @@ def render_site(
             del files[2]
         if not claim():
             pass
-        elif unchanged(files, "transcript", transcript.id, key(transcript)):
+        elif unchanged(files, "transcript", transcript.id, key(transcript),
+                       talking.digest(transcript.id, fingerprints.key) if fingerprints else ()):
             yield from ((file, UNCHANGED) for file in files)
         else:
             place = f", {transcript.place}" if transcript.place else ""
@@ -622,7 +730,7 @@ def render_site(
                 f"{EVENT_KINDS[transcript.event]}, {long_date(transcript.date)}{place}",
                 transcript=transcript,
             )
-            data = transcript_json(transcript, archive)
+            data = transcript_json(transcript, archive, talking)
             if "json" in published:
                 yield files[2], _json(data)
             # Its share of the archive-wide files (``assemble``).
@@ -652,7 +760,8 @@ def render_site(
         pages = chunks(about)
         shared = fingerprints.of(
             topic.id, len(pages), len(about), len(mentions), narrower,
-            views.topic_years[topic.id], views.topic_speakers[topic.id]
+            views.topic_years[topic.id], views.topic_speakers[topic.id],
+            len(talking.of_topic(topic.id))
         ) if fingerprints is not None else ""
         yield from passage_pages(
             f"topics/{topic.id}", pages, "topic", shared, "topic.html.j2", topic.title,
@@ -677,7 +786,8 @@ def render_site(
         # once: a speaker of a thousand transcripts has hundreds of pages); every page
         # the turns of its transcripts, and the pager.
         first = fingerprints.of(speaker.id, len(pages), tuple(key(t) for t in view.transcripts),
-                                tuple(key(t) for t, _ in view.questions)) if fingerprints else ""
+                                tuple(key(t) for t, _ in view.questions),
+                                len(talking.of_speaker(speaker.id))) if fingerprints else ""
         for number, said in enumerate(pages, start=1):
             files = _page_files(page_path(base, number))
             on_page = tuple((key(t), tuple(turn.id for turn in turns)) for t, turns in said
@@ -693,6 +803,8 @@ def render_site(
                 said=said, page_number=number, page_count=len(pages),
                 pages=url_pager(base, len(pages), number),
             )
+    yield from _talking_point_pages(talking, archive, point_pages, html_page, claim, unchanged,
+                                    key, published)
     for name, content in raw.items():
         if claim() and "raw" in published:
             yield f"docs/{raw_path(name)}", content

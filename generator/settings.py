@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator import validate
 from generator.errors import ContentError, Problem
+from generator.talking_points import Rules
 
 FILE = "archive.yml"
 """The settings file, in the archive's folder (the content folder's parent)."""
@@ -39,6 +40,8 @@ class Settings:
     """Material's ``theme.language``, also the search index's language."""
     exports: frozenset[str] = frozenset(EXPORTS)
     """Which of ``EXPORTS`` the site publishes."""
+    talking_points: Rules = Rules()
+    """What counts as a line said again (``generator.talking_points``)."""
 
 
 def read(config: Path, file: Path) -> Settings:
@@ -70,4 +73,5 @@ def read(config: Path, file: Path) -> Settings:
         description=own.get("description") or tool.get("site_description") or "",
         language=own.get("language") or theme.get("language") or "en",
         exports=frozenset(own.get("exports", EXPORTS)),
+        talking_points=Rules(**own.get("talking_points", {})),
     )

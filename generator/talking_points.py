@@ -1,0 +1,592 @@
+"""Talking points: lines said again, exactly or nearly, in other transcripts.
+
+A *line* is a sentence of at least ``Rules.min_words`` words (shorter ones are courtesies
+and moderators' cues: "Thank you", "Good afternoon", "Next question"). Two lines are the
+same when their words (lower-cased, punctuation aside) are equal, or when one is the
+other with a word or two left out (``near``): a word replaced is another line.
+
+Finding them costs about as much as reading the archive once, not comparing every pair
+of lines: each transcript's lines get a MinHash sketch of their words (``rensa``), kept
+per transcript in the work folder by the transcript's cache key (``Sketches``), so that
+only new or edited transcripts are sketched again; every build puts all sketches into
+one locality-sensitive hash index, which proposes the pairs worth comparing, and the
+words of those pairs are compared exactly (``rapidfuzz``'s edit distance on words).
+Lines said in the same transcript twice count once.
+
+Two transcripts that share most of their lines are one text published twice (a
+corrected re-issue, the same briefing under two addresses): their lines are not said
+"again" in each other. ``Transcript.supersedes`` says so too.
+
+Consecutive lines that are always repeated together (a paragraph read out again) make
+one talking point.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import pickle
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rapidfuzz.distance import Indel
+from rensa import RMinHash, RMinHashLSH
+
+from generator.excerpts import sentences
+from generator.model import Archive, Paragraph, Transcript, Turn
+from generator.write import write_if_changed
+
+VERSION = 1
+"""Bump when what a sketch holds changes."""
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+NUM_PERM = 64
+"""Size of each line's MinHash sketch."""
+BANDS = 16
+"""Bands of the index (of four rows each). Two lines whose pairs of words overlap by
+0.64 (Jaccard; one word changed in ten) share a band with probability 0.95, by 0.47 (two
+words in ten) 0.54, by 0.65 (two in twenty) 0.95; whatever it proposes is checked word by
+word."""
+SEED = 20261130
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What counts as a line said again (``archive.yml``: ``talking_points``)."""
+
+    min_words: int = 10
+    """Shortest line, in words. Measured on the corpus: of the sentences said again in
+    other transcripts, most of those under ten words are courtesies and cues ("thank
+    you so much for taking my question", "that's all the time we have for today"), few
+    from ten on."""
+    max_edits: int = 2
+    """Words that one wording of a line may leave out of another."""
+    edit_share: float = 0.1
+    """... and at most this share of the shorter wording's words (one word in ten)."""
+    copy_share: float = 0.5
+    """Two transcripts sharing at least this share of the lines of the shorter one (and
+    at least three) are one text published twice."""
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a text, lower-cased, curly apostrophes straight."""
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """The lines of one transcript: (paragraph number in reading order, start, end, digest
+    of the words), and the hashes of each line's words, from which ``matrix`` makes their
+    MinHash sketches (kept so: a matrix of sketches cannot be pickled, and hashing the
+    words is the costly part)."""
+
+    lines: tuple[tuple[int, int, int, bytes], ...]
+    hashes: bytes
+    """The hashes of every line's ``pairs`` of words, one after the other (unsigned
+    64-bit, as ``rensa`` hashes them)."""
+    offsets: bytes
+    """Where each line's hashes start in ``hashes``, and where the last ends."""
+
+    def matrix(self) -> object:
+        """The lines' MinHash sketches (``rensa.RMinHashDigestMatrix``, row n: line n;
+        the same as ``RMinHash.from_token_sets`` of their pairs of words)."""
+        hashes, offsets = array("Q"), array("Q")
+        hashes.frombytes(self.hashes)
+        offsets.frombytes(self.offsets)
+        return RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, NUM_PERM, SEED)
+
+
+def _spoken(transcript: Transcript) -> Iterable[tuple[int, Turn, Paragraph]]:
+    """(paragraph number in reading order, turn, paragraph) of the transcript, stage
+    notes left out."""
+    number = 0
+    for turn in transcript.turns:
+        for paragraph in turn.paragraphs:
+            if turn.kind != "note":
+                yield number, turn, paragraph
+            number += 1
+
+
+def sketch(transcript: Transcript, rules: Rules) -> Sketch:
+    """The lines of ``transcript`` and what their sketches are made of."""
+    lines, tokens = [], []
+    for number, _, paragraph in _spoken(transcript):
+        text = paragraph.text
+        for start, end in lines_of(text):
+            said = words(text[start:end])
+            if len(said) >= rules.min_words:
+                key = hashlib.blake2b(" ".join(said).encode(), digest_size=8).digest()
+                lines.append((number, start, end, key))
+                tokens.append(pairs(said))
+    hashes, offsets = array("Q"), array("Q", [0])
+    for line in RMinHash.hash_token_sets(tokens) if tokens else ():
+        hashes.extend(line)
+        offsets.append(len(hashes))
+    return Sketch(tuple(lines), hashes.tobytes(), offsets.tobytes())
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Messrs|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|No|Nos|"
+    r"vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+"""A sentence end that is an abbreviation: a title ("Dr."), an initial ("J."), "U.S."."""
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """The sentences of a paragraph (``excerpts.sentences``), without breaking after an
+    abbreviation: "President Biden will welcome Dr. Jill Biden" is one line."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentences(text):
+        if spans and _ABBREVIATION.search(text, 0, spans[-1][1]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def pairs(said: tuple[str, ...]) -> set[str]:
+    """What a line's sketch is made of: its pairs of consecutive words. (Single words
+    would make every two lines of common words look alike: measured on the corpus, the
+    index then proposed 41 million pairs of lines to compare, against 0.6 million.)"""
+    return {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
+
+
+class Sketches:
+    """The sketches of the last build, one file per transcript: ``<stem>.<key>.pickle``,
+    the key made of the transcript's cache key (``generator.cache``), the rules and this
+    module's code."""
+
+    def __init__(self, folder: Path, rules: Rules):
+        self.folder = folder
+        self.rules = rules
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest.update(repr((VERSION, NUM_PERM, SEED, rules)).encode())
+        self.context = digest.hexdigest()[:16]
+        self.made = 0
+        """Sketches the last ``of`` made (the others came from the folder)."""
+
+    def _entry(self, transcript_id: str, key: str) -> Path:
+        return self.folder / f"{transcript_id}.{key[:16]}{self.context}.pickle"
+
+    def of(self, transcripts: Iterable[Transcript], keys: dict[str, str] | None,
+           workers: int = 1) -> dict[str, Sketch]:
+        """The sketch of every transcript: kept ones read, the others made (in ``workers``
+        processes when there are many) and kept. Without ``keys`` nothing is kept."""
+        found: dict[str, Sketch] = {}
+        todo = []
+        for transcript in transcripts:
+            key = keys.get(transcript.id) if keys else None
+            if key is not None:
+                try:
+                    found[transcript.id] = pickle.loads(
+                        self._entry(transcript.id, key).read_bytes())
+                    continue
+                except Exception:  # missing or damaged: made again
+                    pass
+            todo.append(transcript)
+        self.made = len(todo)
+        for transcript, made in zip(todo, _sketch_all(todo, self.rules, workers), strict=True):
+            found[transcript.id] = made
+            key = keys.get(transcript.id) if keys else None
+            if key is not None:
+                write_if_changed(self._entry(transcript.id, key),
+                                 pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+        if keys is not None:
+            names = {self._entry(t, k).name for t, k in keys.items()}
+            for path in self.folder.glob("*.pickle"):
+                if path.name not in names:
+                    path.unlink(missing_ok=True)
+        return found
+
+
+_TODO: list[Transcript] = []
+
+
+def _sketch_share(share: int, shares: int, rules: Rules) -> list[Sketch]:
+    return [sketch(t, rules) for t in _TODO[share::shares]]
+
+
+def _sketch_all(todo: list[Transcript], rules: Rules, workers: int) -> list[Sketch]:
+    """``sketch`` of each transcript, in forked processes when there are many."""
+    global _TODO
+    if workers < 2 or len(todo) < 200:
+        return [sketch(t, rules) for t in todo]
+    _TODO = todo
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            parts = list(pool.map(_sketch_share, range(workers), [workers] * workers,
+                                  [rules] * workers))
+    finally:
+        _TODO = []
+    made: list[Sketch] = [None] * len(todo)  # type: ignore[list-item]
+    for share, part in enumerate(parts):
+        made[share::workers] = part
+    return made
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a talking point is said: the words ``paragraph.text[start:end]``."""
+
+    transcript: Transcript
+    turn: Turn
+    paragraph: Paragraph
+    start: int
+    end: int
+    exact: bool
+    """Worded exactly as the talking point's first occurrence (case and punctuation aside)."""
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class TalkingPoint:
+    """A line (or run of lines) said in several transcripts."""
+
+    id: str
+    """Stable while its first wording stands: ``tp-`` and a digest of its words."""
+    occurrences: tuple[Occurrence, ...]
+    """One per transcript (or text published twice), oldest first."""
+    topics: tuple[str, ...] = ()
+    """Topics it is about: in some occurrence, its paragraph is about the topic and the
+    topic's words are within the talking point's own."""
+
+    @property
+    def text(self) -> str:
+        """Its words as first said."""
+        return self.occurrences[0].text
+
+    @property
+    def first(self) -> str:
+        return self.occurrences[0].transcript.date
+
+    @property
+    def last(self) -> str:
+        return self.occurrences[-1].transcript.date
+
+    @property
+    def speakers(self) -> tuple[str | None, ...]:
+        """Who said it (None: a journalist), in order of first saying it."""
+        return tuple(dict.fromkeys(o.turn.speaker for o in self.occurrences))
+
+
+@dataclass(frozen=True)
+class Said:
+    """Every talking point of an archive, and where each paragraph's lines are said again."""
+
+    points: tuple[TalkingPoint, ...]
+    """Most repeated first (then the newest, then by id)."""
+    by_paragraph: dict[tuple[str, str], tuple[tuple[TalkingPoint, Occurrence], ...]] = field(
+        default_factory=dict)
+    """(transcript id, paragraph id) → the talking points said there, with that
+    occurrence, in the order of the paragraph."""
+    copies: dict[str, str] = field(default_factory=dict)
+    """Transcript id → the transcript of the same text it is grouped with, where it is
+    one of a text published twice (all but the oldest of each such group)."""
+    in_transcript: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Transcript id → its paragraphs that hold talking points, in ``by_paragraph``."""
+    rules: Rules = Rules()
+    """The rules they were found by."""
+
+    def notes(self, transcript_id: str, paragraph_id: str) -> tuple[Note, ...]:
+        """What a paragraph says again (or first), talking point by talking point."""
+        notes = []
+        for point, mine in self.by_paragraph.get((transcript_id, paragraph_id), ()):
+            day = mine.transcript.date
+            others = [o for o in point.occurrences if o is not mine]
+            notes.append(Note(point, mine, tuple(o for o in others if o.transcript.date < day),
+                              tuple(o for o in others if o.transcript.date == day),
+                              tuple(o for o in others if o.transcript.date > day)))
+        return tuple(notes)
+
+    def digest(self, transcript_id: str, key: Callable[[str], str]) -> tuple[object, ...]:
+        """What a transcript's page shows of its talking points, for its fingerprint:
+        every occurrence by the cache ``key`` of its transcript (which stands for its
+        date, title and words) and paragraph."""
+        return tuple(
+            (pid, point.id, tuple((key(o.transcript.id), o.paragraph.id, o.start)
+                                  for o in point.occurrences))
+            for pid in self.in_transcript.get(transcript_id, ())
+            for point, _ in self.by_paragraph[transcript_id, pid])
+
+    @property
+    def newest(self) -> tuple[TalkingPoint, ...]:
+        """The talking points, last said most recently first."""
+        return tuple(sorted(self.points, key=lambda p: (p.last, len(p.occurrences), p.id),
+                            reverse=True))
+
+    def of_transcript(self, transcript_id: str) -> tuple[TalkingPoint, ...]:
+        """The talking points said in a transcript."""
+        return tuple(dict.fromkeys(
+            point for pid in self.in_transcript.get(transcript_id, ())
+            for point, _ in self.by_paragraph[transcript_id, pid]))
+
+    def of_speaker(self, speaker: str) -> tuple[TalkingPoint, ...]:
+        """The talking points a speaker said, most repeated first."""
+        return self._by_speaker.get(speaker, ())
+
+    def of_topic(self, topic: str) -> tuple[TalkingPoint, ...]:
+        """The talking points about a topic, most repeated first."""
+        return self._by_topic.get(topic, ())
+
+    @cached_property
+    def _by_speaker(self) -> dict[str | None, tuple[TalkingPoint, ...]]:
+        found: dict[str | None, list[TalkingPoint]] = defaultdict(list)
+        for point in self.points:
+            for speaker in point.speakers:
+                found[speaker].append(point)
+        return {speaker: tuple(points) for speaker, points in found.items()}
+
+    @cached_property
+    def _by_topic(self) -> dict[str, tuple[TalkingPoint, ...]]:
+        found: dict[str, list[TalkingPoint]] = defaultdict(list)
+        for point in self.points:
+            for topic in point.topics:
+                found[topic].append(point)
+        return {topic: tuple(points) for topic, points in found.items()}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A talking point as one of its occurrences sees it."""
+
+    point: TalkingPoint
+    occurrence: Occurrence
+    before: tuple[Occurrence, ...]
+    """Its occurrences on earlier days, oldest first."""
+    same_day: tuple[Occurrence, ...]
+    later: tuple[Occurrence, ...]
+
+    def shown(self, limit: int) -> tuple[Occurrence, ...]:
+        """At most ``limit`` of the others, oldest first: the first of all, the most
+        recent before this one, the same day's, then the next ones after it."""
+        others = (*self.before, *self.same_day, *self.later)
+        if len(others) <= limit:
+            return others
+        half = max(1, limit // 2)
+        recent = self.before[1:][-(half - 1):] if half > 1 else ()
+        picked = [*self.before[:1], *recent, *self.same_day, *self.later]
+        return tuple(picked[:limit])
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a paragraph's notes come to: how often its lines were said before (in how
+    many other transcripts), first when and by whom, the same day and after."""
+
+    before: int
+    first: Occurrence | None
+    same_day: int
+    later: int
+
+
+def summary(notes: Iterable[Note]) -> Summary:
+    """The notes of a paragraph in one line: the talking point said most often before
+    it, or, when none was said before, the one said most often after it."""
+    notes = list(notes)
+    best = max(notes, key=lambda n: (len(n.before), len(n.same_day), len(n.later)))
+    return Summary(len(best.before), best.before[0] if best.before else None,
+                   len(best.same_day), len(best.later))
+
+
+NOTHING = Said(())
+"""No talking point (an archive of one transcript; talking points not looked for)."""
+
+
+class _Union:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        parent = self.parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def find(archive: Archive, sketches: dict[str, Sketch], rules: Rules = Rules()) -> Said:
+    """The talking points of ``archive`` from the sketches of its transcripts."""
+    transcripts = sorted(archive.transcripts, key=lambda t: (t.date, t.id))  # oldest first
+    owner: list[int] = []  # line → transcript number
+    lines: list[tuple[int, int, int, bytes]] = []
+    lsh = RMinHashLSH(0.6, NUM_PERM, BANDS)
+    matrices = []
+    for number, transcript in enumerate(transcripts):
+        made = sketches[transcript.id]
+        if made.lines:
+            matrices.append(made.matrix())
+            lsh.insert_matrix(matrices[-1], start_key=len(lines))
+            lines += made.lines
+            owner += [number] * len(made.lines)
+    paragraphs = [[(turn, p) for turn in t.turns for p in turn.paragraphs] for t in transcripts]
+    worded: dict[bytes, list[int]] = defaultdict(list)  # words → the lines worded so
+    for line, (_, _, _, key) in enumerate(lines):
+        worded[key].append(line)
+    # Near wordings: the index proposes, the words decide. The commonest wording of a
+    # line takes in those near it, which then take in no others: every wording of a
+    # talking point is near the one it is listed under (near wordings of near wordings
+    # would drift to other words).
+    flagged: dict[bytes, None] = {}
+    base = 0
+    for matrix in matrices:
+        flags = lsh.query_duplicate_flags_matrix(matrix)
+        flagged.update((lines[base + n][3], None) for n, flag in enumerate(flags) if flag)
+        base += len(flags)
+    spoken: dict[bytes, tuple[str, ...]] = {}
+
+    def said(key: bytes) -> tuple[str, ...]:
+        if key not in spoken:
+            number, start, end, _ = lines[worded[key][0]]
+            spoken[key] = words(paragraphs[owner[worded[key][0]]][number][1].text[start:end])
+        return spoken[key]
+
+    center: dict[bytes, bytes] = {}  # a near wording → the wording it is listed under
+    order = sorted(flagged, key=lambda k: (-len(worded[k]), worded[k][0]))
+    if order:
+        hashes = RMinHash.from_token_sets([pairs(said(k)) for k in order], NUM_PERM, SEED)
+        for key, minhash in zip(order, hashes, strict=True):
+            if key in center:
+                continue
+            center[key] = key
+            mine = said(key)
+            for candidate in lsh.query(minhash):
+                other = lines[candidate][3]
+                if other not in center and near(mine, said(other), rules):
+                    center[other] = key
+    clusters: dict[bytes, list[int]] = defaultdict(list)
+    for key, members in worded.items():
+        clusters[center.get(key, key)] += members
+    found = [sorted(members) for members in clusters.values()
+             if len(members) > 1 and any(owner[m] != owner[members[0]] for m in members)]
+    group = _copies(transcripts, found, owner, rules)
+    return _assemble(transcripts, paragraphs, found, owner, lines, group, rules)
+
+
+_KEEP = frozenset("not no never nor neither without".split())
+"""Words whose leaving out turns a line into its opposite."""
+
+
+def near(one: tuple[str, ...], other: tuple[str, ...], rules: Rules) -> bool:
+    """Whether two wordings are one line: the shorter is the longer with a word or two
+    left out (``Rules.max_edits``, ``Rules.edit_share``: "So, I'm not going to..." and
+    "I'm not going to..."), never a word replaced (the Department of Defense is not the
+    Department of Justice, 10 percent not 11), a negation or a number left out."""
+    short, long_ = sorted((one, other), key=len)
+    gap = len(long_) - len(short)
+    if not 0 < gap <= min(rules.max_edits, int(rules.edit_share * len(short))):
+        return False
+    if Indel.distance(long_, short, score_cutoff=gap) != gap:
+        return False  # (more than the gap: some words differ)
+    dropped = [long_[op.src_pos] for op in Indel.editops(long_, short)]
+    return not any(w in _KEEP or any(c.isdigit() for c in w) for w in dropped)
+
+
+def _copies(transcripts: list[Transcript], clusters: list[list[int]], owner: list[int],
+            rules: Rules) -> list[int]:
+    """Transcript number → the number of the oldest transcript of its text (itself, but
+    for one of a text published twice: ``Rules.copy_share``, ``Transcript.supersedes``)."""
+    counts: dict[int, int] = defaultdict(int)
+    for number in owner:
+        counts[number] += 1
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in clusters:
+        holders = sorted({owner[m] for m in members})
+        if len(holders) <= 50:  # (a formula said everywhere says nothing of copies)
+            for i, a in enumerate(holders):
+                for b in holders[i + 1:]:
+                    shared[a, b] += 1
+    union = _Union(len(transcripts))
+    for (a, b), count in shared.items():
+        if count >= max(3, rules.copy_share * min(counts[a], counts[b])):
+            union.join(a, b)
+    numbers = {t.id: n for n, t in enumerate(transcripts)}
+    for number, transcript in enumerate(transcripts):
+        if transcript.supersedes in numbers:
+            union.join(number, numbers[transcript.supersedes])
+    return [union.find(n) for n in range(len(transcripts))]
+
+
+def _assemble(transcripts: list[Transcript], paragraphs: list[list[tuple[Turn, Paragraph]]],
+              clusters: list[list[int]], owner: list[int],
+              lines: list[tuple[int, int, int, bytes]], group: list[int],
+              rules: Rules) -> Said:
+    """Talking points from clusters of lines: one occurrence per text (the first line of
+    each group of copies), consecutive lines always said together as one."""
+    chosen = []
+    for members in clusters:
+        shown: dict[int, int] = {}
+        for line in members:
+            shown.setdefault(group[owner[line]], line)
+        if len(shown) > 1:
+            chosen.append(sorted(shown.values()))
+    chosen.sort()
+    runs: list[list[list[int]]] = []
+
+    def place(line: int) -> tuple[int, int]:
+        return owner[line], lines[line][0]
+
+    for occurrences in chosen:
+        if runs:
+            last = runs[-1][-1]
+            if (len(last) == len(occurrences)
+                    and all(b == a + 1 and place(a) == place(b)
+                            for a, b in zip(last, occurrences, strict=True))):
+                runs[-1].append(occurrences)
+                continue
+        runs.append([occurrences])
+    points = []
+    ids: set[str] = set()
+    for run in runs:
+        made = []
+        keys0 = None
+        for n in range(len(run[0])):
+            span = [run[k][n] for k in range(len(run))]
+            number = owner[span[0]]
+            turn, paragraph = paragraphs[number][lines[span[0]][0]]
+            keys = tuple(lines[line][3] for line in span)
+            keys0 = keys0 or keys
+            made.append(Occurrence(transcripts[number], turn, paragraph, lines[span[0]][1],
+                                   lines[span[-1]][2], keys == keys0))
+        ident = "tp-" + hashlib.blake2b(b"".join(keys0 or ()), digest_size=6).hexdigest()
+        while ident in ids:  # (never seen: the same words are one talking point)
+            ident += "x"
+        ids.add(ident)
+        topics = dict.fromkeys(
+            topic for o in made for topic, start, end in o.paragraph.marks
+            if o.start <= start and end <= o.end and topic in o.paragraph.about)
+        points.append(TalkingPoint(ident, tuple(made), tuple(topics)))
+    points.sort(key=lambda p: (-len(p.occurrences), _newest_first(p.last), p.id))
+    by_paragraph: dict[tuple[str, str], list[tuple[TalkingPoint, Occurrence]]] = defaultdict(list)
+    for point in points:
+        for occurrence in point.occurrences:
+            by_paragraph[occurrence.transcript.id, occurrence.paragraph.id].append(
+                (point, occurrence))
+    copies = {t.id: transcripts[group[n]].id for n, t in enumerate(transcripts)
+              if group[n] != n}
+    in_transcript: dict[str, list[str]] = defaultdict(list)
+    for tid, pid in by_paragraph:
+        in_transcript[tid].append(pid)
+    return Said(tuple(points),
+                {key: tuple(sorted(items, key=lambda item: item[1].start))
+                 for key, items in by_paragraph.items()}, copies,
+                {tid: tuple(pids) for tid, pids in in_transcript.items()}, rules)
+
+
+def _newest_first(day: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in day)
