@@ -150,3 +150,45 @@ def relevance_files(first: str = ABOUT_ZEPPELINS, more: tuple[str, ...] = ()
     }
     return {"speakers.yaml": dump(SPEAKERS), "topics.yaml": dump(RELEVANCE_TOPICS),
             f"transcripts/{RELEVANCE_ID}.yaml": dump(data)}
+
+
+REPEATED_LINE = ("The Fictown bridge committee will publish its full report on the river "
+                 "crossing next spring.")
+"""A made-up line that ``talking_files`` repeats: said first by Ivan Testov on 3 March 2019,
+again by Rufus Firefly on 9 May 2019 (with a word left out), and again by Ivan Testov on
+1 June 2019."""
+
+
+def _talking_transcript(day: str, number: int, speaker: str, line: str,
+                        plain: int = 12) -> dict:
+    """A made-up briefing whose tenth paragraph holds ``line`` after words of its own."""
+    paragraphs = [f"Paragraph {n} of briefing {number} holds plain made-up words only."
+                  for n in range(1, plain + 1)]
+    paragraphs[9] = f"On the river crossing in briefing {number}, one more thing. {line}"
+    return {
+        "id": f"{day}-fictown-briefing-{number}", "title": f"Made-up briefing number {number}",
+        "date": day, "event": "press-briefing", "source": {"publisher": "Ministry of Tests"},
+        "turns": [
+            {"speaker": speaker, "kind": "statement", "paragraphs": paragraphs},
+            {"speaker": None, "kind": "question", "to": [speaker],
+             "paragraphs": ["Thank you. Good afternoon. Is this a test?"]},
+            {"speaker": speaker, "kind": "answer",
+             "paragraphs": ["Thank you so much for the question, good afternoon."]},
+        ],
+    }
+
+
+def talking_files(third: bool = True) -> dict[str, str]:
+    """Relative path → text of a content folder of three made-up briefings (two without
+    ``third``) that say ``REPEATED_LINE`` again, and courtesies that are not lines."""
+    briefings = [
+        _talking_transcript("2019-03-03", 1, "ivan-testov", REPEATED_LINE),
+        _talking_transcript("2019-05-09", 2, "rufus-firefly",
+                            REPEATED_LINE.replace(" full report", " report")),
+    ]
+    if third:
+        briefings.append(_talking_transcript("2019-06-01", 3, "ivan-testov", REPEATED_LINE))
+    found = {"speakers.yaml": dump(SPEAKERS), "topics.yaml": dump(TOPICS)}
+    for data in briefings:
+        found[f"transcripts/{data['id']}.yaml"] = dump(data)
+    return found

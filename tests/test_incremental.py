@@ -35,10 +35,10 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     found: list[str] = []
     original = render.transcript_json
 
-    def spy(transcript, archive):  # type: ignore[no-untyped-def]
+    def spy(transcript, archive, *rest):  # type: ignore[no-untyped-def]
         if sys._getframe(1).f_code.co_name == "render_site":
             found.append(transcript.id)
-        return original(transcript, archive)
+        return original(transcript, archive, *rest)
 
     monkeypatch.setattr(render, "transcript_json", spy)
     return found
