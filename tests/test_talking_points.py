@@ -21,7 +21,8 @@ FIRST, SECOND, THIRD = ("2019-03-03-fictown-briefing-1", "2019-05-09-fictown-bri
                         "2019-06-01-fictown-briefing-3")
 
 
-def found(content: Path, rules: Rules = Rules()) -> Said:
+def found(content: Path, rules: Rules | None = None) -> Said:
+    rules = rules or Rules()
     archive = load(content)
     return find(archive, Sketches(content / "sketches", rules).of(archive.transcripts, None),
                 rules)
