@@ -131,7 +131,7 @@ def generate(paths: Paths, workers: int | None = None,
     """Validate the content and bring the generated Markdown up to date.
 
     Returns the newest transcript's date and (written, unchanged, deleted) page counts.
-    ``clock`` notes the seconds spent finding talking points (``talking points``).
+    ``clock`` notes the seconds spent finding talking points (``talking-points``).
     """
     workers = workers if workers is not None else os.cpu_count() or 1
     progress = progress or Progress()
@@ -214,7 +214,7 @@ def _talking_points(paths: Paths, archive: Archive, rules: talking_points.Rules,
     progress.say(f"talking points: {len(said.points)} in {lines} lines, {sketches.made} "
                  f"transcripts sketched")
     if clock is not None:
-        clock.note("talking points", time.perf_counter() - started)
+        clock.note("talking-points", time.perf_counter() - started)
     return said
 
 
