@@ -209,8 +209,9 @@ def _talking_points(paths: Paths, archive: Archive, rules: talking_points.Rules,
     sketches = talking_points.Sketches(paths.sketches, rules)
     with progress.stage("talking points", None, "steps"):
         made = sketches.of(archive.transcripts, keys, workers)
+        lines = sum(sketch.count for sketch in made.values())
         said = talking_points.find(archive, made, rules)
-    lines = sum(len(sketch.lines) for sketch in made.values())
+        del made
     progress.say(f"talking points: {len(said.points)} in {lines} lines, {sketches.made} "
                  f"transcripts sketched")
     if clock is not None:
@@ -511,7 +512,7 @@ def _build_date(newest: str) -> Iterator[None]:
 
 _PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "Jinja2", "Markdown", "PyYAML",
              "pymdown-extensions", "feedgen", "jsonschema", "jsonschema-rs", "rensa",
-             "rapidfuzz")
+             "rapidfuzz", "numpy")
 """Packages whose version can change what a build publishes."""
 
 

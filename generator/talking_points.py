@@ -6,12 +6,15 @@ same when their words (lower-cased, punctuation aside) are equal, or when one is
 other with a word or two left out (``near``): a word replaced is another line.
 
 Finding them costs about as much as reading the archive once, not comparing every pair
-of lines: each transcript's lines get a MinHash sketch of their words (``rensa``), kept
-per transcript in the work folder by the transcript's cache key (``Sketches``), so that
-only new or edited transcripts are sketched again; every build puts all sketches into
-one locality-sensitive hash index, which proposes the pairs worth comparing, and the
-words of those pairs are compared exactly (``rapidfuzz``'s edit distance on words).
-Lines said in the same transcript twice count once.
+of lines. Each transcript's lines are kept as a few numbers (where the line is, hashes of
+its words and of its first and last words: ``Sketch``), in the work folder by the
+transcript's cache key (``Sketches``), so that only new or edited transcripts are read
+again. Every build puts the numbers of the whole archive into arrays and sorts them
+(numpy): lines of the same words are one line. Only wordings that share their first or
+last words with another can be near one: they get MinHash sketches of their pairs of
+words (``rensa``), an index of those sketches proposes the pairs worth comparing, and
+their words are compared exactly (``rapidfuzz``'s edit distance on words). Lines said in
+the same transcript twice count once.
 
 Two transcripts that share most of their lines are one text published twice (a
 corrected re-issue, the same briefing under two addresses): their lines are not said
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz.distance import Indel
 from rensa import RMinHash, RMinHashLSH
 
@@ -48,7 +52,7 @@ VERSION = 1
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 NUM_PERM = 64
-"""Size of each line's MinHash sketch."""
+"""Size of the MinHash sketch of each wording that is compared."""
 BANDS = 16
 """Bands of the index (of four rows each). Two lines whose pairs of words overlap by
 0.64 (Jaccard; one word changed in ten) share a band with probability 0.95, by 0.47 (two
@@ -77,30 +81,40 @@ class Rules:
 
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, lower-cased, curly apostrophes straight."""
-    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
+    return tuple(_WORD.findall(text.lower().replace("’", "'")))
 
 
 @dataclass(frozen=True)
 class Sketch:
-    """The lines of one transcript: (paragraph number in reading order, start, end, digest
-    of the words), and the hashes of each line's words, from which ``matrix`` makes their
-    MinHash sketches (kept so: a matrix of sketches cannot be pickled, and hashing the
-    words is the costly part)."""
+    """The lines of one transcript, as numbers (packed arrays, in reading order): where
+    each is, and 64-bit hashes of its words, of its first four and of its last four."""
 
-    lines: tuple[tuple[int, int, int, bytes], ...]
-    hashes: bytes
-    """The hashes of every line's ``pairs`` of words, one after the other (unsigned
-    64-bit, as ``rensa`` hashes them)."""
-    offsets: bytes
-    """Where each line's hashes start in ``hashes``, and where the last ends."""
+    places: bytes
+    """(paragraph number in reading order, start, end) of each line, 32-bit."""
+    keys: bytes
+    """The hash of each line's words: lines of the same words are one line."""
+    heads: bytes
+    """The hash of its first ``ENDS`` words."""
+    tails: bytes
+    """The hash of its last ``ENDS`` words."""
+    sizes: bytes
+    """Its number of words (16-bit)."""
 
-    def matrix(self) -> object:
-        """The lines' MinHash sketches (``rensa.RMinHashDigestMatrix``, row n: line n;
-        the same as ``RMinHash.from_token_sets`` of their pairs of words)."""
-        hashes, offsets = array("Q"), array("Q")
-        hashes.frombytes(self.hashes)
-        offsets.frombytes(self.offsets)
-        return RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, NUM_PERM, SEED)
+    @property
+    def count(self) -> int:
+        return len(self.keys) // 8
+
+
+ENDS = 4
+"""Words at each end of a line that ``Sketch.heads`` and ``Sketch.tails`` hash. A line
+with a word or two left out keeps one of its ends whole, unless words are left out at
+both ends: only wordings that share an end with another wording a word or two longer or
+shorter are compared."""
+
+
+def _hash(said: tuple[str, ...]) -> int:
+    return int.from_bytes(hashlib.blake2b(" ".join(said).encode(), digest_size=8).digest(),
+                          "little")
 
 
 def _spoken(transcript: Transcript) -> Iterable[tuple[int, Turn, Paragraph]]:
@@ -115,21 +129,21 @@ def _spoken(transcript: Transcript) -> Iterable[tuple[int, Turn, Paragraph]]:
 
 
 def sketch(transcript: Transcript, rules: Rules) -> Sketch:
-    """The lines of ``transcript`` and what their sketches are made of."""
-    lines, tokens = [], []
+    """The lines of ``transcript``, as numbers."""
+    places, keys, heads, tails, sizes = (array("i"), array("Q"), array("Q"), array("Q"),
+                                         array("H"))
     for number, _, paragraph in _spoken(transcript):
         text = paragraph.text
         for start, end in lines_of(text):
             said = words(text[start:end])
             if len(said) >= rules.min_words:
-                key = hashlib.blake2b(" ".join(said).encode(), digest_size=8).digest()
-                lines.append((number, start, end, key))
-                tokens.append(pairs(said))
-    hashes, offsets = array("Q"), array("Q", [0])
-    for line in RMinHash.hash_token_sets(tokens) if tokens else ():
-        hashes.extend(line)
-        offsets.append(len(hashes))
-    return Sketch(tuple(lines), hashes.tobytes(), offsets.tobytes())
+                places.extend((number, start, end))
+                keys.append(_hash(said))
+                heads.append(_hash(said[:ENDS]))
+                tails.append(_hash(said[-ENDS:]))
+                sizes.append(min(len(said), 65535))
+    return Sketch(places.tobytes(), keys.tobytes(), heads.tobytes(), tails.tobytes(),
+                  sizes.tobytes())
 
 
 _ABBREVIATION = re.compile(
@@ -242,7 +256,7 @@ class Occurrence:
     start: int
     end: int
     exact: bool
-    """Worded exactly as the talking point's first occurrence (case and punctuation aside)."""
+    """Worded as the talking point is (``TalkingPoint.text``; case and punctuation aside)."""
 
     @property
     def text(self) -> str:
@@ -254,17 +268,21 @@ class TalkingPoint:
     """A line (or run of lines) said in several transcripts."""
 
     id: str
-    """Stable while its first wording stands: ``tp-`` and a digest of its words."""
+    """``tp-`` and a digest of the words of its commonest wording: stable while that
+    wording stands."""
     occurrences: tuple[Occurrence, ...]
     """One per transcript (or text published twice), oldest first."""
     topics: tuple[str, ...] = ()
     """Topics it is about: in some occurrence, its paragraph is about the topic and the
     topic's words are within the talking point's own."""
+    wording: int = 0
+    """The first occurrence worded as its commonest wording (every other wording is near
+    that one: ``near``)."""
 
     @property
     def text(self) -> str:
-        """Its words as first said."""
-        return self.occurrences[0].text
+        """Its commonest wording, as first said so."""
+        return self.occurrences[self.wording].text
 
     @property
     def first(self) -> str:
@@ -421,61 +439,119 @@ class _Union:
 
 
 def find(archive: Archive, sketches: dict[str, Sketch], rules: Rules = Rules()) -> Said:
-    """The talking points of ``archive`` from the sketches of its transcripts."""
+    """The talking points of ``archive`` from the sketches of its transcripts.
+
+    The lines of the whole archive are a few arrays of numbers, grouped by sorting (a
+    line of the same words as another is the same line). Wordings that share their first
+    or last words with another wording are the only ones that can be near another
+    (``near``): for them alone are MinHash sketches of their pairs of words made, and an
+    index of those proposes the pairs whose words are compared."""
     transcripts = sorted(archive.transcripts, key=lambda t: (t.date, t.id))  # oldest first
-    owner: list[int] = []  # line → transcript number
-    lines: list[tuple[int, int, int, bytes]] = []
-    lsh = RMinHashLSH(0.6, NUM_PERM, BANDS)
-    matrices = []
-    for number, transcript in enumerate(transcripts):
-        made = sketches[transcript.id]
-        if made.lines:
-            matrices.append(made.matrix())
-            lsh.insert_matrix(matrices[-1], start_key=len(lines))
-            lines += made.lines
-            owner += [number] * len(made.lines)
-    paragraphs = [[(turn, p) for turn in t.turns for p in turn.paragraphs] for t in transcripts]
-    worded: dict[bytes, list[int]] = defaultdict(list)  # words → the lines worded so
-    for line, (_, _, _, key) in enumerate(lines):
-        worded[key].append(line)
-    # Near wordings: the index proposes, the words decide. The commonest wording of a
-    # line takes in those near it, which then take in no others: every wording of a
-    # talking point is near the one it is listed under (near wordings of near wordings
-    # would drift to other words).
-    flagged: dict[bytes, None] = {}
-    base = 0
-    for matrix in matrices:
-        flags = lsh.query_duplicate_flags_matrix(matrix)
-        flagged.update((lines[base + n][3], None) for n, flag in enumerate(flags) if flag)
-        base += len(flags)
-    spoken: dict[bytes, tuple[str, ...]] = {}
+    parts = [sketches[t.id] for t in transcripts]
+    owner = np.repeat(np.arange(len(parts), dtype=np.int64), [part.count for part in parts])
+    if not len(owner):
+        return Said((), rules=rules)
 
-    def said(key: bytes) -> tuple[str, ...]:
-        if key not in spoken:
-            number, start, end, _ = lines[worded[key][0]]
-            spoken[key] = words(paragraphs[owner[worded[key][0]]][number][1].text[start:end])
-        return spoken[key]
+    def joined(field: str, kind: type) -> np.ndarray:
+        return np.frombuffer(b"".join(getattr(part, field) for part in parts), dtype=kind)
 
-    center: dict[bytes, bytes] = {}  # a near wording → the wording it is listed under
-    order = sorted(flagged, key=lambda k: (-len(worded[k]), worded[k][0]))
-    if order:
-        hashes = RMinHash.from_token_sets([pairs(said(k)) for k in order], NUM_PERM, SEED)
-        for key, minhash in zip(order, hashes, strict=True):
-            if key in center:
-                continue
-            center[key] = key
-            mine = said(key)
-            for candidate in lsh.query(minhash):
-                other = lines[candidate][3]
-                if other not in center and near(mine, said(other), rules):
-                    center[other] = key
-    clusters: dict[bytes, list[int]] = defaultdict(list)
-    for key, members in worded.items():
-        clusters[center.get(key, key)] += members
-    found = [sorted(members) for members in clusters.values()
-             if len(members) > 1 and any(owner[m] != owner[members[0]] for m in members)]
-    group = _copies(transcripts, found, owner, rules)
-    return _assemble(transcripts, paragraphs, found, owner, lines, group, rules)
+    keys = joined("keys", np.uint64)
+    places = joined("places", np.int32).reshape(-1, 3)
+    # One entry per wording: its first line, its lines, and each line's wording.
+    _, first, wording, size = np.unique(keys, return_index=True, return_inverse=True,
+                                        return_counts=True)
+    wording = wording.reshape(-1)
+    center = np.arange(len(first))  # wording → the wording it is listed under
+    if rules.max_edits:
+        candidates = np.zeros(len(first), dtype=bool)
+        sizes = joined("sizes", np.uint16)[first].astype(np.uint64)
+        for field in ("heads", "tails"):
+            # (an end and a length as one number; a collision only adds a comparison)
+            ends = joined(field, np.uint64)[first] * np.uint64(1 << 16) + sizes
+            present = _distinct(ends)
+            for gap in range(1, rules.max_edits + 1):
+                candidates |= _among(ends + np.uint64(gap), present)
+                candidates |= _among(ends - np.uint64(gap), present)
+        chosen = np.nonzero(candidates)[0]
+        # The commonest wording first (then the earliest): it takes in those near it,
+        # which then take in no others, so that every wording of a talking point is near
+        # the one it is listed under (near wordings of near wordings would drift).
+        chosen = chosen[np.lexsort((first[chosen], -size[chosen]))]
+        _near_wordings(chosen, first, center, transcripts, owner, places, rules)
+    label = center[wording]
+    # The lines whose wording is said in more than one transcript.
+    held = _distinct(label * len(parts) + owner) // len(parts)  # (label, transcript) once
+    lines = np.nonzero(_among(label, _distinct(held[1:][held[1:] == held[:-1]])))[0]
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for line, of in zip(lines.tolist(), label[lines].tolist(), strict=True):
+        clusters[of].append(line)
+    canonical = keys[first[label[lines]]].tolist()  # the words of the wording listed under
+    table = {line: (int(places[line, 0]), int(places[line, 1]), int(places[line, 2]),
+                    int(keys[line]), int(owner[line]), canonical[n])
+             for n, line in enumerate(lines.tolist())}
+    found = list(clusters.values())
+    group = _copies(transcripts, found, table, np.bincount(owner, minlength=len(parts)),
+                    rules)
+    try:
+        return _assemble(transcripts, found, table, group, rules)
+    finally:
+        _FLAT.clear()
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted. (Sorting: ``numpy.unique`` of plain values hashes,
+    several times slower.)"""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(
+        ordered) else ordered
+
+
+def _among(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in ``distinct`` (sorted, as ``_distinct`` makes it)."""
+    if not len(distinct):
+        return np.zeros(len(values), dtype=bool)
+    found = np.minimum(np.searchsorted(distinct, values), len(distinct) - 1)
+    return distinct[found] == values
+
+
+def _text(transcripts: list[Transcript], owner: np.ndarray, places: np.ndarray,
+          line: int) -> str:
+    number, start, end = places[line].tolist()
+    return _flat(transcripts[int(owner[line])])[number][1].text[start:end]
+
+
+_FLAT: dict[int, list[tuple[Turn, Paragraph]]] = {}
+
+
+def _flat(transcript: Transcript) -> list[tuple[Turn, Paragraph]]:
+    """The (turn, paragraph) of a transcript in reading order (kept while ``find`` runs)."""
+    made = _FLAT.get(id(transcript))
+    if made is None:
+        made = _FLAT[id(transcript)] = [(turn, p) for turn in transcript.turns
+                                        for p in turn.paragraphs]
+    return made
+
+
+def _near_wordings(chosen: np.ndarray, first: np.ndarray, center: np.ndarray,
+                   transcripts: list[Transcript], owner: np.ndarray, places: np.ndarray,
+                   rules: Rules) -> None:
+    """List each of the ``chosen`` wordings that is near one before it (``near``) under
+    that one, in ``center``."""
+    if not len(chosen):
+        return
+    said = [words(_text(transcripts, owner, places, int(first[k]))) for k in chosen.tolist()]
+    hashes = RMinHash.from_token_sets([pairs(w) for w in said], NUM_PERM, SEED)
+    index = RMinHashLSH(0.6, NUM_PERM, BANDS)
+    index.insert_pairs(list(enumerate(hashes)))
+    taken: set[int] = set()
+    for position, minhash in enumerate(hashes):
+        if position in taken:
+            continue
+        taken.add(position)
+        for other in index.query(minhash):
+            if other not in taken and near(said[position], said[other], rules):
+                center[chosen[other]] = chosen[position]
+                taken.add(other)
 
 
 _KEEP = frozenset("not no never nor neither without".split())
@@ -497,23 +573,22 @@ def near(one: tuple[str, ...], other: tuple[str, ...], rules: Rules) -> bool:
     return not any(w in _KEEP or any(c.isdigit() for c in w) for w in dropped)
 
 
-def _copies(transcripts: list[Transcript], clusters: list[list[int]], owner: list[int],
+def _copies(transcripts: list[Transcript], clusters: list[list[int]],
+            table: dict[int, tuple[int, int, int, int, int, int]], counts: np.ndarray,
             rules: Rules) -> list[int]:
     """Transcript number → the number of the oldest transcript of its text (itself, but
-    for one of a text published twice: ``Rules.copy_share``, ``Transcript.supersedes``)."""
-    counts: dict[int, int] = defaultdict(int)
-    for number in owner:
-        counts[number] += 1
+    for one of a text published twice: ``Rules.copy_share``, ``Transcript.supersedes``).
+    ``counts``: the lines of each transcript."""
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in clusters:
-        holders = sorted({owner[m] for m in members})
+        holders = sorted({table[m][4] for m in members})
         if len(holders) <= 50:  # (a formula said everywhere says nothing of copies)
             for i, a in enumerate(holders):
                 for b in holders[i + 1:]:
                     shared[a, b] += 1
     union = _Union(len(transcripts))
     for (a, b), count in shared.items():
-        if count >= max(3, rules.copy_share * min(counts[a], counts[b])):
+        if count >= max(3, rules.copy_share * min(int(counts[a]), int(counts[b]))):
             union.join(a, b)
     numbers = {t.id: n for n, t in enumerate(transcripts)}
     for number, transcript in enumerate(transcripts):
@@ -522,30 +597,29 @@ def _copies(transcripts: list[Transcript], clusters: list[list[int]], owner: lis
     return [union.find(n) for n in range(len(transcripts))]
 
 
-def _assemble(transcripts: list[Transcript], paragraphs: list[list[tuple[Turn, Paragraph]]],
-              clusters: list[list[int]], owner: list[int],
-              lines: list[tuple[int, int, int, bytes]], group: list[int],
+def _assemble(transcripts: list[Transcript], clusters: list[list[int]],
+              table: dict[int, tuple[int, int, int, int, int, int]], group: list[int],
               rules: Rules) -> Said:
     """Talking points from clusters of lines: one occurrence per text (the first line of
     each group of copies), consecutive lines always said together as one."""
     chosen = []
     for members in clusters:
         shown: dict[int, int] = {}
-        for line in members:
-            shown.setdefault(group[owner[line]], line)
+        for line in sorted(members):
+            shown.setdefault(group[table[line][4]], line)
         if len(shown) > 1:
             chosen.append(sorted(shown.values()))
     chosen.sort()
     runs: list[list[list[int]]] = []
 
     def place(line: int) -> tuple[int, int]:
-        return owner[line], lines[line][0]
+        return table[line][4], table[line][0]
 
     for occurrences in chosen:
         if runs:
             last = runs[-1][-1]
             if (len(last) == len(occurrences)
-                    and all(b == a + 1 and place(a) == place(b)
+                    and all(b == a + 1 and b in table and place(a) == place(b)
                             for a, b in zip(last, occurrences, strict=True))):
                 runs[-1].append(occurrences)
                 continue
@@ -554,23 +628,24 @@ def _assemble(transcripts: list[Transcript], paragraphs: list[list[tuple[Turn, P
     ids: set[str] = set()
     for run in runs:
         made = []
-        keys0 = None
+        canonical = tuple(table[occurrences[0]][5] for occurrences in run)
         for n in range(len(run[0])):
             span = [run[k][n] for k in range(len(run))]
-            number = owner[span[0]]
-            turn, paragraph = paragraphs[number][lines[span[0]][0]]
-            keys = tuple(lines[line][3] for line in span)
-            keys0 = keys0 or keys
-            made.append(Occurrence(transcripts[number], turn, paragraph, lines[span[0]][1],
-                                   lines[span[-1]][2], keys == keys0))
-        ident = "tp-" + hashlib.blake2b(b"".join(keys0 or ()), digest_size=6).hexdigest()
+            number, start, _, _, holder, _ = table[span[0]]
+            turn, paragraph = _flat(transcripts[holder])[number]
+            keys = tuple(table[line][3] for line in span)
+            made.append(Occurrence(transcripts[holder], turn, paragraph, start,
+                                   table[span[-1]][2], keys == canonical))
+        ident = "tp-" + hashlib.blake2b(b"".join(k.to_bytes(8, "little") for k in canonical),
+                                        digest_size=6).hexdigest()
         while ident in ids:  # (never seen: the same words are one talking point)
             ident += "x"
         ids.add(ident)
         topics = dict.fromkeys(
             topic for o in made for topic, start, end in o.paragraph.marks
             if o.start <= start and end <= o.end and topic in o.paragraph.about)
-        points.append(TalkingPoint(ident, tuple(made), tuple(topics)))
+        wording = next((n for n, o in enumerate(made) if o.exact), 0)
+        points.append(TalkingPoint(ident, tuple(made), tuple(topics), wording))
     points.sort(key=lambda p: (-len(p.occurrences), _newest_first(p.last), p.id))
     by_paragraph: dict[tuple[str, str], list[tuple[TalkingPoint, Occurrence]]] = defaultdict(list)
     for point in points:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import synthetic
 from bs4 import BeautifulSoup
+from conftest import CONTENT
 
 from generator import render
 from generator.build import Paths, build, generate
@@ -256,10 +257,17 @@ def test_a_new_transcript_renders_again_only_the_pages_whose_lines_it_repeats(
 
 
 @pytest.mark.corpus
-def test_the_corpus_talking_points_are_real_repetitions_not_courtesies(white_house) -> None:
-    folder, _, _ = white_house
+def test_the_corpus_talking_points_are_real_repetitions_not_courtesies(
+    white_house, tmp_path: Path,
+) -> None:
+    imported, _, _ = white_house
+    folder = tmp_path / "content"  # (the imported briefings, with the sample's registries)
+    folder.mkdir()
+    (folder / "transcripts").symlink_to(imported / "transcripts")
+    (folder / "speakers.yaml").write_bytes((imported / "speakers.yaml").read_bytes())
+    (folder / "topics.yaml").write_bytes((CONTENT / "topics.yaml").read_bytes())
     archive = load(folder)
-    said = find(archive, Sketches(folder.parent / "sketches", Rules()).of(
+    said = find(archive, Sketches(tmp_path / "sketches", Rules()).of(
         archive.transcripts, None, workers=2))
     by_text = {point.text: point for point in said.points}
     # Read in the briefings: a closing formula of background calls, and policy lines the
