@@ -154,6 +154,10 @@ SYNTHETIC_PAGES = {
     "about": "/about/",
     "404": "/404.html",
     "redirect": f"/transcripts/{SYNTHETIC_OLD_ID}/",
+    "transcript with a line said before": "/transcripts/2019-06-01-fictown-briefing-3/",
+    "talking points": "/talking-points/",
+    "talking points, newest first": "/talking-points/newest/",
+    "speaker's talking points": "/speakers/ivan-testov/talking-points/",
 }
 
 
@@ -167,6 +171,8 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     files[f"transcripts/{renamed['id']}.yaml"] = dump(renamed)
     files[f"transcripts/{INTERVIEW['id']}.yaml"] = dump(INTERVIEW)
     files["topics.yaml"] = dump({"topics": [*synthetic.TOPICS["topics"], ZEPPELINS]})
+    files.update((path, text) for path, text in synthetic.talking_files().items()
+                 if path.startswith("transcripts/"))  # (a line said three times)
     content = synthetic.write(root / "content", files)
     paths = Paths.for_(content, root / "site")
     build(paths)
