@@ -277,8 +277,8 @@ class TalkingPoint:
     occurrences: tuple[Occurrence, ...]
     """One per transcript (or text published twice), oldest first."""
     topics: tuple[str, ...] = ()
-    """Topics it is about: in some occurrence, its paragraph is about the topic and the
-    topic's words are within the talking point's own."""
+    """Topics it is about: in some occurrence, its paragraph is about the topic and its
+    own words name it (``_about``)."""
     wording: int = 0
     """The first occurrence worded as its commonest wording (every other wording is near
     that one: ``near``)."""
@@ -645,9 +645,7 @@ def _assemble(transcripts: list[Transcript], clusters: list[list[int]],
         while ident in ids:  # (never seen: the same words are one talking point)
             ident += "x"
         ids.add(ident)
-        topics = dict.fromkeys(
-            topic for o in made for topic, start, end in o.paragraph.marks
-            if o.start <= start and end <= o.end and topic in o.paragraph.about)
+        topics = dict.fromkeys(topic for o in made for topic in _about(o))
         wording = next((n for n, o in enumerate(made) if o.exact), 0)
         points.append(TalkingPoint(ident, tuple(made), tuple(topics), wording))
     points.sort(key=lambda p: (-len(p.occurrences), _newest_first(p.last), p.id))
@@ -665,6 +663,20 @@ def _assemble(transcripts: list[Transcript], clusters: list[list[int]],
                 {key: tuple(sorted(items, key=lambda item: item[1].start))
                  for key, items in by_paragraph.items()}, copies,
                 {tid: tuple(pids) for tid, pids in in_transcript.items()}, rules)
+
+
+def _about(occurrence: Occurrence) -> Iterable[str]:
+    """The topics an occurrence's own words are about: its paragraph is about them, and
+    the words name them twice, or once and are most of the paragraph (a line that names
+    a topic once in a long paragraph about it is seldom about it itself: "I would refer
+    you to the Department of Justice")."""
+    paragraph = occurrence.paragraph
+    most = 2 * (occurrence.end - occurrence.start) >= len(paragraph.text)
+    for topic in paragraph.about:
+        named = sum(1 for mark, start, end in paragraph.marks
+                    if mark == topic and occurrence.start <= start and end <= occurrence.end)
+        if named >= 2 or (named and most):
+            yield topic
 
 
 def _newest_first(day: str) -> tuple[int, ...]:
