@@ -14,6 +14,7 @@ from conftest import CONTENT
 from generator import render
 from generator.build import Paths, build, generate
 from generator.load import load
+from generator.tagging import Tagger
 from generator.talking_points import Rules, Said, Sketches, find, lines_of, near, summary, words
 from generator.yamlio import dump
 
@@ -303,3 +304,21 @@ def test_the_corpus_talking_points_are_real_repetitions_not_courtesies(
     assert not [p.text for p in said.points if " ".join(words(p.text)) in courtesies]
     assert all(len(words(p.text)) >= Rules().min_words for p in said.points)
     assert len(said.points) >= 300
+
+
+def test_a_talking_point_is_listed_under_a_topic_its_own_words_are_about(tmp_path: Path) -> None:
+    line = ("The Fictown committee will run the tests, and then more tests, and publish the "
+            "tests next spring.")
+    files = synthetic.talking_files()
+    for path in list(files):  # (briefings on tests: their titles say so)
+        files[path] = files[path].replace(synthetic.REPEATED_LINE, line).replace(
+            "title: Made-up briefing number", "title: Made-up briefing on tests, number").replace(
+            "Paragraph 11 of", "More tests in paragraph 11 of")
+    content = content_of(tmp_path, files)
+    archive = load(content, prepare=Tagger)
+    (paragraph,) = [p for p in archive.transcripts[0].paragraphs if line in p.text]
+    assert paragraph.about == ("testing",)  # (the tagger's)
+    said = find(archive, Sketches(tmp_path / "sketches", Rules()).of(archive.transcripts, None))
+    (point,) = said.points
+    assert point.topics == ("testing",) and said.of_topic("testing") == (point,)
+    assert said.of_topic("fixtures") == ()
