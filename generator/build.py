@@ -210,7 +210,8 @@ def _talking_points(paths: Paths, archive: Archive, rules: talking_points.Rules,
     with progress.stage("talking points", None, "steps"):
         made = sketches.of(archive.transcripts, keys, workers)
         lines = sum(sketch.count for sketch in made.values())
-        said = talking_points.find(archive, made, rules)
+        said = talking_points.find(archive, made, rules,
+                                   paths.sketches / CLUSTERS if keys is not None else None)
         del made
     progress.say(f"talking points: {len(said.points)} in {lines} lines, {sketches.made} "
                  f"transcripts sketched")
@@ -218,6 +219,9 @@ def _talking_points(paths: Paths, archive: Archive, rules: talking_points.Rules,
         clock.note("talking-points", time.perf_counter() - started)
     return said
 
+
+CLUSTERS = "clusters.last"
+"""The lines said again of the last build, in the sketches' folder (``talking_points.find``)."""
 
 COMPILED = "templates"
 """The work folder's folder of compiled templates (``render.environment``)."""

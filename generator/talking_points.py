@@ -442,19 +442,63 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
-def find(archive: Archive, sketches: dict[str, Sketch], rules: Rules = Rules()) -> Said:
+def find(archive: Archive, sketches: dict[str, Sketch], rules: Rules = Rules(),
+         remember: Path | None = None) -> Said:
     """The talking points of ``archive`` from the sketches of its transcripts.
+
+    With ``remember``, a file where the lines said again are kept with a digest of every
+    sketch, of the transcripts' order and of the rules: when none of them changed (an
+    edited title, a new topic), they are taken from there and nothing is compared again.
+    """
+    transcripts = sorted(archive.transcripts, key=lambda t: (t.date, t.id))  # oldest first
+    parts = [sketches[t.id] for t in transcripts]
+    digest = hashlib.sha256(repr((VERSION, ENDS, rules)).encode())
+    for transcript, part in zip(transcripts, parts, strict=True):
+        digest.update(f"{transcript.id}\0".encode())
+        for packed in (part.places, part.keys, part.heads, part.tails, part.sizes):
+            digest.update(hashlib.sha256(packed).digest())
+    signature = digest.hexdigest()
+    kept = None
+    if remember is not None:
+        try:
+            kept = pickle.loads(remember.read_bytes())
+        except Exception:  # none, or unreadable: compared again
+            pass
+    if isinstance(kept, tuple) and len(kept) == 4 and kept[0] == signature:
+        _, found, table, counts = kept
+    else:
+        found, table, counts = _repeated(transcripts, parts, rules)
+        if remember is not None:
+            write_if_changed(remember, pickle.dumps((signature, found, table, counts),
+                                                    pickle.HIGHEST_PROTOCOL))
+    group = _copies(transcripts, found, table, counts, rules)
+    try:
+        return _assemble(transcripts, found, table, group, rules)
+    finally:
+        _FLAT.clear()
+
+
+_Table = dict[int, tuple[int, int, int, int, int, int]]
+"""Line number in the archive → (paragraph number, start, end, hash of its words,
+transcript number, hash of the words of the wording it is listed under)."""
+
+
+def _repeated(transcripts: list[Transcript], parts: list[Sketch], rules: Rules,
+              ) -> tuple[list[list[int]], _Table, list[int]]:
+    """The lines said in more than one transcript, by talking point (line numbers in the
+    archive, transcripts oldest first), what ``_Table`` says of each, and the number of
+    lines of each transcript.
 
     The lines of the whole archive are a few arrays of numbers, grouped by sorting (a
     line of the same words as another is the same line). Wordings that share their first
-    or last words with another wording are the only ones that can be near another
-    (``near``): for them alone are MinHash sketches of their pairs of words made, and an
-    index of those proposes the pairs whose words are compared."""
-    transcripts = sorted(archive.transcripts, key=lambda t: (t.date, t.id))  # oldest first
-    parts = [sketches[t.id] for t in transcripts]
-    owner = np.repeat(np.arange(len(parts), dtype=np.int64), [part.count for part in parts])
+    or last words with another wording a word or two longer or shorter are the only ones
+    that can be near another (``near``): for them alone are MinHash sketches of their
+    pairs of words made, and an index of those proposes the pairs whose words are
+    compared."""
+    counts = [part.count for part in parts]
+    owner = np.repeat(np.arange(len(parts), dtype=np.int64), counts)
     if not len(owner):
-        return Said((), rules=rules)
+        return [], {}, counts
 
     def joined(field: str, kind: type) -> np.ndarray:
         return np.frombuffer(b"".join(getattr(part, field) for part in parts), dtype=kind)
@@ -493,13 +537,7 @@ def find(archive: Archive, sketches: dict[str, Sketch], rules: Rules = Rules()) 
     table = {line: (int(places[line, 0]), int(places[line, 1]), int(places[line, 2]),
                     int(keys[line]), int(owner[line]), canonical[n])
              for n, line in enumerate(lines.tolist())}
-    found = list(clusters.values())
-    group = _copies(transcripts, found, table, np.bincount(owner, minlength=len(parts)),
-                    rules)
-    try:
-        return _assemble(transcripts, found, table, group, rules)
-    finally:
-        _FLAT.clear()
+    return list(clusters.values()), table, counts
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -577,9 +615,8 @@ def near(one: tuple[str, ...], other: tuple[str, ...], rules: Rules) -> bool:
     return not any(w in _KEEP or any(c.isdigit() for c in w) for w in dropped)
 
 
-def _copies(transcripts: list[Transcript], clusters: list[list[int]],
-            table: dict[int, tuple[int, int, int, int, int, int]], counts: np.ndarray,
-            rules: Rules) -> list[int]:
+def _copies(transcripts: list[Transcript], clusters: list[list[int]], table: _Table,
+            counts: list[int], rules: Rules) -> list[int]:
     """Transcript number → the number of the oldest transcript of its text (itself, but
     for one of a text published twice: ``Rules.copy_share``, ``Transcript.supersedes``).
     ``counts``: the lines of each transcript."""
@@ -592,7 +629,7 @@ def _copies(transcripts: list[Transcript], clusters: list[list[int]],
                     shared[a, b] += 1
     union = _Union(len(transcripts))
     for (a, b), count in shared.items():
-        if count >= max(3, rules.copy_share * min(int(counts[a]), int(counts[b]))):
+        if count >= max(3, rules.copy_share * min(counts[a], counts[b])):
             union.join(a, b)
     numbers = {t.id: n for n, t in enumerate(transcripts)}
     for number, transcript in enumerate(transcripts):
@@ -601,9 +638,8 @@ def _copies(transcripts: list[Transcript], clusters: list[list[int]],
     return [union.find(n) for n in range(len(transcripts))]
 
 
-def _assemble(transcripts: list[Transcript], clusters: list[list[int]],
-              table: dict[int, tuple[int, int, int, int, int, int]], group: list[int],
-              rules: Rules) -> Said:
+def _assemble(transcripts: list[Transcript], clusters: list[list[int]], table: _Table,
+              group: list[int], rules: Rules) -> Said:
     """Talking points from clusters of lines: one occurrence per text (the first line of
     each group of copies), consecutive lines always said together as one."""
     chosen = []

@@ -322,3 +322,32 @@ def test_a_talking_point_is_listed_under_a_topic_its_own_words_are_about(tmp_pat
     (point,) = said.points
     assert point.topics == ("testing",) and said.of_topic("testing") == (point,)
     assert said.of_topic("fixtures") == ()
+
+
+def test_the_lines_said_again_are_kept_until_a_sketch_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import talking_points
+
+    content = content_of(tmp_path, synthetic.talking_files())
+    archive = load(content)
+    sketches = Sketches(tmp_path / "sketches", Rules()).of(archive.transcripts, None)
+    kept = tmp_path / "clusters.last"
+    first = find(archive, sketches, Rules(), kept)
+    compared = []
+    original = talking_points._repeated
+    monkeypatch.setattr(talking_points, "_repeated",
+                        lambda *args: compared.append(1) or original(*args))
+    again = find(archive, sketches, Rules(), kept)
+    assert compared == [] and again.points[0].occurrences == first.points[0].occurrences
+    # Other words in one transcript: compared again, and the line is said once less.
+    third = content / "transcripts" / f"{THIRD}.yaml"
+    third.write_text(third.read_text("utf-8").replace("river crossing next", "bridge next"),
+                     "utf-8")
+    archive = load(content)
+    sketches = Sketches(tmp_path / "sketches", Rules()).of(archive.transcripts, None)
+    changed = find(archive, sketches, Rules(), kept)
+    assert compared == [1] and len(changed.points[0].occurrences) == 2
+    # Other rules: compared again.
+    find(archive, sketches, Rules(max_edits=0), kept)
+    assert compared == [1, 1]
