@@ -310,8 +310,9 @@ class Said:
     """Most repeated first (then the newest, then by id)."""
     by_paragraph: dict[tuple[str, str], tuple[tuple[TalkingPoint, Occurrence], ...]] = field(
         default_factory=dict)
-    """(transcript id, paragraph id) → the talking points said there, with that
-    occurrence, in the order of the paragraph."""
+    """(transcript id, paragraph id) → the talking points said there, with where, in the
+    order of the paragraph (where it is one of the talking point's occurrences, or a
+    copy's or a second saying in one transcript, which is none)."""
     copies: dict[str, str] = field(default_factory=dict)
     """Transcript id → the transcript of the same text it is grouped with, where it is
     one of a text published twice (all but the oldest of each such group)."""
@@ -323,9 +324,11 @@ class Said:
     def notes(self, transcript_id: str, paragraph_id: str) -> tuple[Note, ...]:
         """What a paragraph says again (or first), talking point by talking point."""
         notes = []
+        text = self.copies.get(transcript_id, transcript_id)  # (its text's oldest transcript)
         for point, mine in self.by_paragraph.get((transcript_id, paragraph_id), ()):
             day = mine.transcript.date
-            others = [o for o in point.occurrences if o is not mine]
+            others = [o for o in point.occurrences
+                      if self.copies.get(o.transcript.id, o.transcript.id) != text]
             notes.append(Note(point, mine, tuple(o for o in others if o.transcript.date < day),
                               tuple(o for o in others if o.transcript.date == day),
                               tuple(o for o in others if o.transcript.date > day)))
@@ -641,41 +644,46 @@ def _copies(transcripts: list[Transcript], clusters: list[list[int]], table: _Ta
 def _assemble(transcripts: list[Transcript], clusters: list[list[int]], table: _Table,
               group: list[int], rules: Rules) -> Said:
     """Talking points from clusters of lines: one occurrence per text (the first line of
-    each group of copies), consecutive lines always said together as one."""
+    each group of copies), consecutive lines always said together as one. The other
+    lines of a cluster (in a copy, or said again in the same transcript) are no
+    occurrence of their own, but their paragraphs get the notes all the same."""
     chosen = []
     for members in clusters:
         shown: dict[int, int] = {}
         for line in sorted(members):
             shown.setdefault(group[table[line][4]], line)
         if len(shown) > 1:
-            chosen.append(sorted(shown.values()))
+            chosen.append((sorted(shown.values()), members))
     chosen.sort()
-    runs: list[list[list[int]]] = []
+    runs: list[list[tuple[list[int], list[int]]]] = []
 
     def place(line: int) -> tuple[int, int]:
         return table[line][4], table[line][0]
 
-    for occurrences in chosen:
+    for occurrences, members in chosen:
         if runs:
-            last = runs[-1][-1]
+            last = runs[-1][-1][0]
             if (len(last) == len(occurrences)
                     and all(b == a + 1 and b in table and place(a) == place(b)
                             for a, b in zip(last, occurrences, strict=True))):
-                runs[-1].append(occurrences)
+                runs[-1].append((occurrences, members))
                 continue
-        runs.append([occurrences])
+        runs.append([(occurrences, members)])
+
+    def occurrence(span: list[int], canonical: tuple[int, ...]) -> Occurrence:
+        number, start, _, _, holder, _ = table[span[0]]
+        turn, paragraph = _flat(transcripts[holder])[number]
+        keys = tuple(table[line][3] for line in span)
+        return Occurrence(transcripts[holder], turn, paragraph, start, table[span[-1]][2],
+                          keys == canonical)
+
     points = []
+    echoes: list[tuple[TalkingPoint, Occurrence]] = []
     ids: set[str] = set()
     for run in runs:
-        made = []
-        canonical = tuple(table[occurrences[0]][5] for occurrences in run)
-        for n in range(len(run[0])):
-            span = [run[k][n] for k in range(len(run))]
-            number, start, _, _, holder, _ = table[span[0]]
-            turn, paragraph = _flat(transcripts[holder])[number]
-            keys = tuple(table[line][3] for line in span)
-            made.append(Occurrence(transcripts[holder], turn, paragraph, start,
-                                   table[span[-1]][2], keys == canonical))
+        canonical = tuple(table[occurrences[0]][5] for occurrences, _ in run)
+        made = [occurrence([run[k][0][n] for k in range(len(run))], canonical)
+                for n in range(len(run[0][0]))]
         ident = "tp-" + hashlib.blake2b(b"".join(k.to_bytes(8, "little") for k in canonical),
                                         digest_size=6).hexdigest()
         while ident in ids:  # (never seen: the same words are one talking point)
@@ -683,13 +691,25 @@ def _assemble(transcripts: list[Transcript], clusters: list[list[int]], table: _
         ids.add(ident)
         topics = dict.fromkeys(topic for o in made for topic in _about(o))
         wording = next((n for n, o in enumerate(made) if o.exact), 0)
-        points.append(TalkingPoint(ident, tuple(made), tuple(topics), wording))
+        point = TalkingPoint(ident, tuple(made), tuple(topics), wording)
+        points.append(point)
+        listed = {line for occurrences, _ in run for line in occurrences}
+        where = {place(occurrences[n]) for occurrences, _ in run
+                 for n in range(len(occurrences))}
+        others: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for _, members in run:
+            for line in members:
+                if line not in listed and place(line) not in where:
+                    others[place(line)].append(line)
+        echoes += [(point, occurrence(sorted(lines), canonical)) for lines in others.values()]
     points.sort(key=lambda p: (-len(p.occurrences), _newest_first(p.last), p.id))
     by_paragraph: dict[tuple[str, str], list[tuple[TalkingPoint, Occurrence]]] = defaultdict(list)
     for point in points:
-        for occurrence in point.occurrences:
-            by_paragraph[occurrence.transcript.id, occurrence.paragraph.id].append(
-                (point, occurrence))
+        for made_here in point.occurrences:
+            by_paragraph[made_here.transcript.id, made_here.paragraph.id].append(
+                (point, made_here))
+    for point, echo in echoes:
+        by_paragraph[echo.transcript.id, echo.paragraph.id].append((point, echo))
     copies = {t.id: transcripts[group[n]].id for n, t in enumerate(transcripts)
               if group[n] != n}
     in_transcript: dict[str, list[str]] = defaultdict(list)

@@ -132,6 +132,21 @@ def test_said_twice_in_one_transcript_or_in_a_text_published_twice_is_not_said_a
     (point,) = said.points
     assert [o.transcript.id for o in point.occurrences] == [FIRST, SECOND]
     assert said.copies == {again["id"]: FIRST}
+    # The copy's paragraph still tells where else its line was said (not in its original).
+    (note,) = said.notes(again["id"], "p10")
+    assert (note.before, [o.transcript.id for o in note.later]) == ((), [SECOND])
+    # A line said twice in one transcript, and again in another: one occurrence each, and
+    # both paragraphs of the first say it was said again since.
+    files = synthetic.talking_files(third=False)
+    files[first] = files[first].replace("Paragraph 3 of briefing 1 holds plain made-up words",
+                                        synthetic.REPEATED_LINE)
+    said = found(content_of(tmp_path / "twice", files))
+    (point,) = said.points
+    assert [(o.transcript.id, o.paragraph.id) for o in point.occurrences] == [
+        (FIRST, "p3"), (SECOND, "p10")]
+    for paragraph in ("p3", "p10"):
+        (note,) = said.notes(FIRST, paragraph)
+        assert [o.transcript.id for o in note.later] == [SECOND] and note.before == ()
 
 
 def test_sketches_are_kept_by_transcript_and_made_again_only_when_it_changes(
