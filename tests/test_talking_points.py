@@ -186,6 +186,8 @@ def test_the_site_shows_talking_points_and_links_every_occurrence(tmp_path: Path
     assert page.select("#p9 details.tx-said") == [] and len(page.select("details.tx-said")) == 1
     first = _soup(site / "transcripts" / FIRST / "index.html").select_one("#p10 summary")
     assert first.get_text() == "First said here; said again 2 times since"
+    second = _soup(site / "transcripts" / SECOND / "index.html").select_one("#p10 summary")
+    assert second.get_text() == "Said once before, on 3 March 2019 by Ivan Testov; once since"
     # The talking points, with every occurrence linked to its paragraph.
     listing = _soup(site / "talking-points" / "index.html")
     (point,) = listing.select("section.tx-point")
