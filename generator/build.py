@@ -540,7 +540,10 @@ def fingerprint(paths: Paths) -> str:
         for path in files:
             add(f"{name}/{path.relative_to(root).as_posix()}", path.read_bytes())
     add("config", paths.config.read_bytes())
-    add("settings", repr(settings.read(paths.config, paths.settings)).encode())
+    site = settings.read(paths.config, paths.settings)
+    # (the exports in order: a frozenset's order changes from one process to the next)
+    add("settings", repr((site.site_name, site.site_url, site.description, site.language,
+                          sorted(site.exports), site.talking_points)).encode())
     add("site", str(paths.out).encode())
     add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for package in _PACKAGES:

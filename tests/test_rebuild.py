@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import SAMPLE_ID, copy_content
@@ -20,6 +23,18 @@ def _build(paths: Paths, *extra: str) -> str:
         assert main(["build", "--content", str(paths.content), "--out", str(paths.out),
                      "--timings", *extra]) == 0
     return out.getvalue()
+
+
+def test_the_fingerprint_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """A rebuild is another process: its fingerprint of unchanged inputs must be the same,
+    whatever order its sets come in (string hashes change from process to process)."""
+    paths = Paths.for_(copy_content(tmp_path / "content"), tmp_path / "site")
+    code = ("import sys; from pathlib import Path; from generator.build import Paths, "
+            "fingerprint; print(fingerprint(Paths.for_(Path(sys.argv[1]), Path(sys.argv[2]))))")
+    found = {subprocess.run([sys.executable, "-c", code, str(paths.content), str(paths.out)],
+                            env={**os.environ, "PYTHONHASHSEED": str(seed)}, check=True,
+                            capture_output=True, text=True).stdout for seed in range(6)}
+    assert len(found) == 1
 
 
 def test_nothing_changed_means_nothing_done(tmp_path: Path) -> None:
