@@ -90,7 +90,7 @@ def words(text: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Sketch:
     """The lines of one transcript, as numbers (packed arrays, in reading order): where
-    each is, and 64-bit hashes of its words, of its first four and of its last four."""
+    each is, and 64-bit hashes of its words, of its first ``ENDS`` and of its last."""
 
     places: bytes
     """(paragraph number in reading order, start, end) of each line, 32-bit."""
@@ -108,11 +108,14 @@ class Sketch:
         return len(self.keys) // 8
 
 
-ENDS = 4
+ENDS = 6
 """Words at each end of a line that ``Sketch.heads`` and ``Sketch.tails`` hash. A line
 with a word or two left out keeps one of its ends whole, unless words are left out at
-both ends: only wordings that share an end with another wording a word or two longer or
-shorter are compared."""
+both ends (or, in a line of eleven words, the sixth): only wordings that share an end
+with another wording a word or two longer or shorter are compared. Measured on the
+corpus (306,187 lines): with four words, 119,058 wordings were compared (4.5 s), and 514
+occurrences found worded otherwise; with six, 27,550 (1.8 s) and 508; with eight, 7,409
+and 447."""
 
 
 def _hash(said: tuple[str, ...]) -> int:
