@@ -82,8 +82,10 @@ def test_the_markdown_folder_heals_after_a_half_written_build(tmp_path: Path) ->
     small = synthetic.write(tmp_path / "small", SMALL)
     paths = Paths.for_(small, tmp_path / "site")
     build(paths)
-    # What a build of other content, killed half-way, leaves: some of its pages written,
-    # a temporary file of the one it was writing, the rest still the old ones.
+    # What a build of other content, killed half-way, leaves: no stamp of a complete
+    # build (a build deletes it before it writes anything), some of its pages written, a
+    # temporary file of the one it was writing, the rest still the old ones.
+    (paths.work / "built.json").unlink()
     large = synthetic.write(tmp_path / "large", LARGE)
     other = Paths.for_(large, tmp_path / "other-site", tmp_path / "other-work")
     generate(other)

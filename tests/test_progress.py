@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import struct
 import subprocess
 import sys
@@ -34,9 +35,10 @@ def test_stage_lines_and_no_bars_off_a_terminal(tmp_path: Path) -> None:
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     lines = done.stdout.splitlines()
     assert lines[0] == "load: 30 transcripts, 0 from the cache, 30 read and tagged"
-    assert lines[1].startswith("render: ") and ", 0 deleted" in lines[1]
-    assert lines[2].startswith("mkdocs: ") and lines[2].endswith(" pages")
-    assert lines[3] == "search: 30 pages indexed"
+    assert re.fullmatch(r"talking points: 0 in \d+ lines, 30 transcripts sketched", lines[1])
+    assert lines[2].startswith("render: ") and ", 0 deleted" in lines[2]
+    assert lines[3].startswith("mkdocs: ") and lines[3].endswith(" pages")
+    assert lines[4] == "search: 30 pages indexed"
     assert lines[-1].startswith("pages: ")
     assert "%|" not in done.stderr  # no bar drawn into a log
 
