@@ -353,12 +353,6 @@ class Said:
         return tuple(sorted(self.points, key=lambda p: (p.last, len(p.occurrences), p.id),
                             reverse=True))
 
-    def of_transcript(self, transcript_id: str) -> tuple[TalkingPoint, ...]:
-        """The talking points said in a transcript."""
-        return tuple(dict.fromkeys(
-            point for pid in self.in_transcript.get(transcript_id, ())
-            for point, _ in self.by_paragraph[transcript_id, pid]))
-
     def of_speaker(self, speaker: str) -> tuple[TalkingPoint, ...]:
         """The talking points a speaker said, most repeated first."""
         return self._by_speaker.get(speaker, ())
