@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from generator import importers
+from generator import importers, render
 from generator.build import Paths, build
 from generator.importers.base import Meta, Source
 
@@ -170,3 +171,19 @@ def white_house(tmp_path_factory: pytest.TempPathFactory):
     folder.mkdir()
     shutil.copy(CONTENT / "speakers.yaml", folder / "speakers.yaml")
     return folder, import_files(briefings + conferences, folder), briefings
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the transcripts whose pages were rendered (their JSON is made with their
+    page; the compressed archive, made whole each time, calls it from elsewhere)."""
+    found: list[str] = []
+    original = render.transcript_json
+
+    def spy(transcript, archive, *rest):  # type: ignore[no-untyped-def]
+        if sys._getframe(1).f_code.co_name == "render_site":
+            found.append(transcript.id)
+        return original(transcript, archive, *rest)
+
+    monkeypatch.setattr(render, "transcript_json", spy)
+    return found

@@ -6,7 +6,6 @@ import csv
 import gzip
 import json
 import shutil
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,22 +25,6 @@ def _same_as_cold(paths: Paths, tmp_path: Path, name: str) -> None:
         warm, fresh = synthetic.read(paths.work / folder), synthetic.read(cold.work / folder)
         assert sorted(warm) == sorted(fresh)
         assert [path for path in warm if warm[path] != fresh[path]] == []
-
-
-@pytest.fixture
-def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of the transcripts whose pages were rendered (their JSON is made with their
-    page; the compressed archive, made whole each time, calls it from elsewhere)."""
-    found: list[str] = []
-    original = render.transcript_json
-
-    def spy(transcript, archive, *rest):  # type: ignore[no-untyped-def]
-        if sys._getframe(1).f_code.co_name == "render_site":
-            found.append(transcript.id)
-        return original(transcript, archive, *rest)
-
-    monkeypatch.setattr(render, "transcript_json", spy)
-    return found
 
 
 def test_edits_render_only_their_pages_and_match_a_cold_build(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ import synthetic
 from bs4 import BeautifulSoup
 from conftest import CONTENT
 
-from generator import render
 from generator.build import Paths, build, generate
 from generator.load import load
 from generator.tagging import Tagger
@@ -232,21 +230,6 @@ def test_text_in_a_talking_point_is_shown_as_text(tmp_path: Path) -> None:
     listing = _soup(paths.out / "talking-points" / "index.html")
     assert listing.select("section.tx-point script") == []
     assert listing.select_one("section.tx-point blockquote").get_text() == line
-
-
-@pytest.fixture
-def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of the transcripts whose pages were rendered."""
-    made: list[str] = []
-    original = render.transcript_json
-
-    def spy(transcript, archive, *rest):  # type: ignore[no-untyped-def]
-        if sys._getframe(1).f_code.co_name == "render_site":
-            made.append(transcript.id)
-        return original(transcript, archive, *rest)
-
-    monkeypatch.setattr(render, "transcript_json", spy)
-    return made
 
 
 def test_a_new_transcript_renders_again_only_the_pages_whose_lines_it_repeats(
