@@ -208,12 +208,12 @@ def _talking_points(paths: Paths, archive: Archive, rules: talking_points.Rules,
     paths.sketches.mkdir(parents=True, exist_ok=True)
     sketches = talking_points.Sketches(paths.sketches, rules)
     with progress.stage("talking points", None, "steps"):
-        made = sketches.of(archive.transcripts, keys, workers)
-        lines = sum(sketch.count for sketch in made.values())
-        said = talking_points.find(archive, made, rules,
+        lines = sketches.of(archive.transcripts, keys, workers)
+        said = talking_points.find(archive, lines, rules,
                                    paths.sketches / CLUSTERS if keys is not None else None)
-        del made
-    progress.say(f"talking points: {len(said.points)} in {lines} lines, {sketches.made} "
+        total = lines.total
+        del lines
+    progress.say(f"talking points: {len(said.points)} in {total} lines, {sketches.made} "
                  f"transcripts sketched")
     if clock is not None:
         clock.note("talking-points", time.perf_counter() - started)

@@ -107,6 +107,77 @@ class Sketch:
     def count(self) -> int:
         return len(self.keys) // 8
 
+    def packed(self) -> bytes:
+        """The sketch as a file keeps it: ``MAGIC``, the number of lines (32-bit), then
+        the arrays one after the other."""
+        return b"".join((MAGIC, self.count.to_bytes(4, "little"), self.places, self.keys,
+                         self.heads, self.tails, self.sizes))
+
+
+MAGIC = b"TPL1"
+"""The first bytes of a kept sketch."""
+_FIELDS = (("places", np.int32, 3), ("keys", np.uint64, 1), ("heads", np.uint64, 1),
+           ("tails", np.uint64, 1), ("sizes", np.uint16, 1))
+"""The arrays of a sketch in the order it is packed: name, type, numbers per line."""
+ROW = sum(np.dtype(kind).itemsize * width for _, kind, width in _FIELDS)
+"""Bytes of a line in a sketch (38)."""
+
+
+class Lines:
+    """The lines of an archive as arrays, a row per line, transcript after transcript
+    (oldest first: ``oldest_first``), each transcript's lines in reading order, as its
+    ``Sketch`` has them."""
+
+    def __init__(self, ids: Iterable[str], counts: Iterable[int]):
+        self.ids = tuple(ids)
+        self.counts = np.fromiter(counts, dtype=np.int64, count=len(self.ids))
+        self.ends = np.cumsum(self.counts)
+        """The number after each transcript's last line."""
+        total = int(self.ends[-1]) if len(self.ends) else 0
+        self.places = np.zeros((total, 3), dtype=np.int32)
+        self.keys = np.zeros(total, dtype=np.uint64)
+        self.heads = np.zeros(total, dtype=np.uint64)
+        self.tails = np.zeros(total, dtype=np.uint64)
+        self.sizes = np.zeros(total, dtype=np.uint16)
+
+    @property
+    def total(self) -> int:
+        return len(self.keys)
+
+    def put(self, number: int, packed: bytes) -> None:
+        """Fill in transcript ``number``'s lines from its packed sketch."""
+        count = int(self.counts[number])
+        start = int(self.ends[number]) - count
+        offset = len(MAGIC) + 4
+        for name, kind, width in _FIELDS:
+            size = np.dtype(kind).itemsize * width * count
+            values = np.frombuffer(packed, dtype=kind, count=width * count, offset=offset)
+            getattr(self, name)[start:start + count] = values.reshape(
+                (count, width) if width > 1 else count)
+            offset += size
+
+    def owners(self, lines: np.ndarray) -> np.ndarray:
+        """The transcript number of each of ``lines`` (line numbers)."""
+        return np.searchsorted(self.ends, lines, side="right")
+
+    def digest(self) -> bytes:
+        """A digest of every line of every transcript."""
+        digest = hashlib.sha256("\0".join(self.ids).encode())
+        for values in (self.counts, self.places, self.keys, self.heads, self.tails,
+                       self.sizes):
+            digest.update(np.ascontiguousarray(values).data)
+        return digest.digest()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lines) and self.digest() == other.digest()
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def oldest_first(transcripts: Iterable[Transcript]) -> list[Transcript]:
+    """Transcripts by date, then id: the order of ``Lines``."""
+    return sorted(transcripts, key=lambda t: (t.date, t.id))
+
 
 ENDS = 6
 """Words at each end of a line that ``Sketch.heads`` and ``Sketch.tails`` hash. A line
@@ -179,9 +250,9 @@ def pairs(said: tuple[str, ...]) -> set[str]:
 
 
 class Sketches:
-    """The sketches of the last build, one file per transcript: ``<stem>.<key>.pickle``,
-    the key made of the transcript's cache key (``generator.cache``), the rules and this
-    module's code."""
+    """The sketches of the last build, one file per transcript: ``<stem>.<key>.lines``
+    (``Sketch.packed``), the key made of the transcript's cache key
+    (``generator.cache``), the rules and this module's code."""
 
     def __init__(self, folder: Path, rules: Rules):
         self.folder = folder
@@ -194,52 +265,94 @@ class Sketches:
         """Sketches the last ``of`` made (the others came from the folder)."""
 
     def _entry(self, transcript_id: str, key: str) -> Path:
-        return self.folder / f"{transcript_id}.{key[:16]}{self.context}.pickle"
+        return self.folder / f"{transcript_id}.{key[:16]}{self.context}.lines"
 
     def of(self, transcripts: Iterable[Transcript], keys: dict[str, str] | None,
-           workers: int = 1) -> dict[str, Sketch]:
-        """The sketch of every transcript: kept ones read, the others made (in ``workers``
-        processes when there are many) and kept. Without ``keys`` nothing is kept."""
-        found: dict[str, Sketch] = {}
-        todo = []
-        for transcript in transcripts:
-            key = keys.get(transcript.id) if keys else None
-            if key is not None:
-                try:
-                    found[transcript.id] = pickle.loads(
-                        self._entry(transcript.id, key).read_bytes())
-                    continue
-                except Exception:  # missing or damaged: made again
-                    pass
-            todo.append(transcript)
+           workers: int = 1) -> Lines:
+        """The lines of the transcripts, oldest first: kept sketches read, the others
+        made (in ``workers`` processes when there are many) and kept. Without ``keys``
+        nothing is kept.
+
+        The arrays are filled from the files one transcript at a time, so that the
+        archive's lines are held once (38 bytes a line), not as sketches and arrays."""
+        ordered = oldest_first(transcripts)
+        paths = [self._entry(t.id, keys[t.id]) if keys and t.id in keys else None
+                 for t in ordered]
+        counts = [_kept_count(path) if path is not None else None for path in paths]
+        todo = [n for n, count in enumerate(counts) if count is None]
         self.made = len(todo)
-        for transcript, made in zip(todo, _sketch_all(todo, self.rules, workers), strict=True):
-            found[transcript.id] = made
-            key = keys.get(transcript.id) if keys else None
-            if key is not None:
-                write_if_changed(self._entry(transcript.id, key),
-                                 pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+        made = _sketch_all([ordered[n] for n in todo], [paths[n] for n in todo], self.rules,
+                           workers)
+        held: dict[int, Sketch] = {}
+        for number, result in zip(todo, made, strict=True):
+            if isinstance(result, Sketch):
+                held[number] = result
+                counts[number] = result.count
+            else:
+                counts[number] = result
+        lines = Lines((t.id for t in ordered), counts)  # type: ignore[misc]
+        for number, path in enumerate(paths):
+            kept = held.pop(number, None)
+            packed = kept.packed() if kept is not None else path.read_bytes()  # type: ignore[union-attr]
+            if _count(packed) != counts[number]:  # (changed since: made again)
+                packed = sketch(ordered[number], self.rules).packed()
+                if _count(packed) != counts[number]:
+                    raise RuntimeError(f"{path}: changed while it was read")
+            lines.put(number, packed)
         if keys is not None:
             names = {self._entry(t, k).name for t, k in keys.items()}
-            for path in self.folder.glob("*.pickle"):
+            for path in (*self.folder.glob("*.lines"), *self.folder.glob("*.pickle")):
                 if path.name not in names:
                     path.unlink(missing_ok=True)
-        return found
+        return lines
 
 
-_TODO: list[Transcript] = []
+def _count(packed: bytes) -> int | None:
+    """The number of lines of a packed sketch, or None when it is none (damaged, cut)."""
+    if len(packed) < len(MAGIC) + 4 or not packed.startswith(MAGIC):
+        return None
+    count = int.from_bytes(packed[len(MAGIC):len(MAGIC) + 4], "little")
+    return count if len(packed) == len(MAGIC) + 4 + ROW * count else None
 
 
-def _sketch_share(share: int, shares: int, rules: Rules) -> list[Sketch]:
-    return [sketch(t, rules) for t in _TODO[share::shares]]
+def _kept_count(path: Path) -> int | None:
+    """The number of lines of the sketch kept in ``path``, or None: none, or damaged."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(MAGIC) + 4)
+            size = path.stat().st_size
+    except OSError:
+        return None
+    if len(head) < len(MAGIC) + 4 or not head.startswith(MAGIC):
+        return None
+    count = int.from_bytes(head[len(MAGIC):], "little")
+    return count if size == len(head) + ROW * count else None
 
 
-def _sketch_all(todo: list[Transcript], rules: Rules, workers: int) -> list[Sketch]:
-    """``sketch`` of each transcript, in forked processes when there are many."""
+_TODO: list[tuple[Transcript, Path | None]] = []
+
+
+def _sketch_share(share: int, shares: int, rules: Rules) -> list[Sketch | int]:
+    return [_sketch_kept(t, path, rules) for t, path in _TODO[share::shares]]
+
+
+def _sketch_kept(transcript: Transcript, path: Path | None, rules: Rules) -> Sketch | int:
+    """The sketch of ``transcript``; written to ``path`` when there is one, and then only
+    its number of lines is given back (the lines are read from the file once all are made)."""
+    made = sketch(transcript, rules)
+    if path is None:
+        return made
+    write_if_changed(path, made.packed())
+    return made.count
+
+
+def _sketch_all(todo: list[Transcript], paths: list[Path | None], rules: Rules,
+                workers: int) -> list[Sketch | int]:
+    """``_sketch_kept`` of each transcript, in forked processes when there are many."""
     global _TODO
     if workers < 2 or len(todo) < 200:
-        return [sketch(t, rules) for t in todo]
-    _TODO = todo
+        return [_sketch_kept(t, path, rules) for t, path in zip(todo, paths, strict=True)]
+    _TODO = list(zip(todo, paths, strict=True))
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -247,7 +360,7 @@ def _sketch_all(todo: list[Transcript], rules: Rules, workers: int) -> list[Sket
                                   [rules] * workers))
     finally:
         _TODO = []
-    made: list[Sketch] = [None] * len(todo)  # type: ignore[list-item]
+    made: list[Sketch | int] = [0] * len(todo)
     for share, part in enumerate(parts):
         made[share::workers] = part
     return made
@@ -442,21 +555,20 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
-def find(archive: Archive, sketches: dict[str, Sketch], rules: Rules = Rules(),
+def find(archive: Archive, lines: Lines, rules: Rules = Rules(),
          remember: Path | None = None) -> Said:
-    """The talking points of ``archive`` from the sketches of its transcripts.
+    """The talking points of ``archive`` from the lines of its transcripts
+    (``Sketches.of``).
 
     With ``remember``, a file where the lines said again are kept with a digest of every
-    sketch, of the transcripts' order and of the rules: when none of them changed (an
+    line, of the transcripts' order and of the rules: when none of them changed (an
     edited title, a new topic), they are taken from there and nothing is compared again.
     """
-    transcripts = sorted(archive.transcripts, key=lambda t: (t.date, t.id))  # oldest first
-    parts = [sketches[t.id] for t in transcripts]
+    transcripts = oldest_first(archive.transcripts)
+    if lines.ids != tuple(t.id for t in transcripts):
+        raise ValueError("the lines are not those of the archive's transcripts, oldest first")
     digest = hashlib.sha256(repr((VERSION, ENDS, rules)).encode())
-    for transcript, part in zip(transcripts, parts, strict=True):
-        digest.update(f"{transcript.id}\0".encode())
-        for packed in (part.places, part.keys, part.heads, part.tails, part.sizes):
-            digest.update(hashlib.sha256(packed).digest())
+    digest.update(lines.digest())
     signature = digest.hexdigest()
     kept = None
     if remember is not None:
@@ -467,7 +579,7 @@ def find(archive: Archive, sketches: dict[str, Sketch], rules: Rules = Rules(),
     if isinstance(kept, tuple) and len(kept) == 4 and kept[0] == signature:
         _, found, table, counts = kept
     else:
-        found, table, counts = _repeated(transcripts, parts, rules)
+        found, table, counts = _repeated(transcripts, lines, rules)
         if remember is not None:
             write_if_changed(remember, pickle.dumps((signature, found, table, counts),
                                                     pickle.HIGHEST_PROTOCOL))
@@ -482,62 +594,187 @@ _Table = dict[int, tuple[int, int, int, int, int, int]]
 """Line number in the archive → (paragraph number, start, end, hash of its words,
 transcript number, hash of the words of the wording it is listed under)."""
 
+SHARE = 1 << 20
+"""Lines sorted at a time, about: the archive's lines are sorted in shares of the
+values of their hashes (their last bits), so that the memory it takes beyond the lines
+themselves stays about the same however large the archive (sorting 6.5 million lines at
+once took 850 MB more, ~130 bytes a line)."""
 
-def _repeated(transcripts: list[Transcript], parts: list[Sketch], rules: Rules,
+
+def _repeated(transcripts: list[Transcript], lines: Lines, rules: Rules,
               ) -> tuple[list[list[int]], _Table, list[int]]:
     """The lines said in more than one transcript, by talking point (line numbers in the
     archive, transcripts oldest first), what ``_Table`` says of each, and the number of
     lines of each transcript.
 
-    The lines of the whole archive are a few arrays of numbers, grouped by sorting (a
-    line of the same words as another is the same line). Wordings that share their first
+    The lines are grouped by sorting their hashes (a line of the same words as another is
+    the same line), share by share of the hashes' values. Wordings that share their first
     or last words with another wording a word or two longer or shorter are the only ones
     that can be near another (``near``): for them alone are MinHash sketches of their
     pairs of words made, and an index of those proposes the pairs whose words are
     compared."""
-    counts = [part.count for part in parts]
-    owner = np.repeat(np.arange(len(parts), dtype=np.int64), counts)
-    if not len(owner):
+    counts = lines.counts.tolist()
+    if not lines.total:
         return [], {}, counts
-
-    def joined(field: str, kind: type) -> np.ndarray:
-        return np.frombuffer(b"".join(getattr(part, field) for part in parts), dtype=kind)
-
-    keys = joined("keys", np.uint64)
-    places = joined("places", np.int32).reshape(-1, 3)
-    # One entry per wording: its first line, its lines, and each line's wording.
-    _, first, wording, size = np.unique(keys, return_index=True, return_inverse=True,
-                                        return_counts=True)
-    wording = wording.reshape(-1)
-    center = np.arange(len(first))  # wording → the wording it is listed under
+    shares = 1
+    while lines.total > shares * SHARE:
+        shares *= 2
+    by_key = _share_of(lines.keys, shares)
+    # One wording per group of lines of the same words: its first line stands for it.
+    wording = np.zeros(lines.total, dtype=bool)
+    said_often: list[np.ndarray] = []  # (first line, lines) of wordings of several lines
+    for share in range(shares):
+        group = _Groups(lines, _in_share(by_key, share))
+        wording[group.firsts] = True
+        several = group.sizes > 1
+        said_often.append(np.stack((group.firsts[several], group.sizes[several])))
+    center: dict[int, int] = {}  # first line of a wording → that of the one it is under
     if rules.max_edits:
-        candidates = np.zeros(len(first), dtype=bool)
-        sizes = joined("sizes", np.uint16)[first].astype(np.uint64)
-        for field in ("heads", "tails"):
-            # (an end and a length as one number; a collision only adds a comparison)
-            ends = joined(field, np.uint64)[first] * np.uint64(1 << 16) + sizes
-            present = _distinct(ends)
-            for gap in range(1, rules.max_edits + 1):
-                candidates |= _among(ends + np.uint64(gap), present)
-                candidates |= _among(ends - np.uint64(gap), present)
-        chosen = np.nonzero(candidates)[0]
+        candidates = _candidates(lines, wording, shares, rules)
+        often = np.concatenate(said_often, axis=1)
+        often = often[:, np.argsort(often[0])]
+        size = np.ones(len(candidates), dtype=np.int64)
+        at = np.minimum(np.searchsorted(often[0], candidates), max(often.shape[1] - 1, 0))
+        if often.shape[1]:
+            hit = often[0, at] == candidates
+            size[hit] = often[1, at[hit]]
         # The commonest wording first (then the earliest): it takes in those near it,
         # which then take in no others, so that every wording of a talking point is near
         # the one it is listed under (near wordings of near wordings would drift).
-        chosen = chosen[np.lexsort((first[chosen], -size[chosen]))]
-        _near_wordings(chosen, first, center, transcripts, owner, places, rules)
-    label = center[wording]
-    # The lines whose wording is said in more than one transcript.
-    held = _distinct(label * len(parts) + owner) // len(parts)  # (label, transcript) once
-    lines = np.nonzero(_among(label, _distinct(held[1:][held[1:] == held[:-1]])))[0]
+        chosen = candidates[np.lexsort((candidates, -size))]
+        center = _near_wordings(chosen, transcripts, lines, rules)
+    del wording, said_often
+    kept, labels = _said_again(lines, by_key, shares, center)
     clusters: dict[int, list[int]] = defaultdict(list)
-    for line, of in zip(lines.tolist(), label[lines].tolist(), strict=True):
+    for line, of in zip(kept.tolist(), labels.tolist(), strict=True):
         clusters[of].append(line)
-    canonical = keys[first[label[lines]]].tolist()  # the words of the wording listed under
-    table = {line: (int(places[line, 0]), int(places[line, 1]), int(places[line, 2]),
-                    int(keys[line]), int(owner[line]), canonical[n])
-             for n, line in enumerate(lines.tolist())}
+    owners = lines.owners(kept).tolist()
+    canonical = lines.keys[labels].tolist()  # the words of the wording listed under
+    table = {line: (*lines.places[line].tolist(), int(lines.keys[line]), owners[n],
+                    canonical[n])
+             for n, line in enumerate(kept.tolist())}
     return list(clusters.values()), table, counts
+
+
+def _share_of(values: np.ndarray, shares: int) -> np.ndarray:
+    """The share each of ``values`` (hashes) falls in: its last bits."""
+    mask = np.uint64(shares - 1)
+    found = np.empty(len(values), dtype=np.uint16)
+    for start in range(0, len(values), SHARE):  # (a share at a time: no copy of all)
+        found[start:start + SHARE] = values[start:start + SHARE] & mask
+    return found
+
+
+def _in_share(by: np.ndarray, share: int, among: np.ndarray | None = None) -> np.ndarray:
+    """The line numbers in ``share`` (ascending), of those ``among`` (a mask) if given."""
+    inside = by == share
+    if among is not None:
+        inside &= among
+    return np.flatnonzero(inside)
+
+
+class _Groups:
+    """Lines (``numbers``, ascending) grouped by their words: ``lines`` sorted by hash,
+    each group's start in it, its first line, its number of lines, the transcript of
+    each line and the number of transcripts of each group."""
+
+    def __init__(self, archive: Lines, numbers: np.ndarray):
+        keys = archive.keys[numbers]
+        order = np.argsort(keys, kind="stable")  # (a group's lines stay in order)
+        keys = keys[order]
+        self.lines = numbers[order]
+        # (found for the lines in order, then sorted alike: searching values in order is
+        # several times faster)
+        self.owners = archive.owners(numbers)[order]
+        del order
+        new = np.ones(len(keys), dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=new[1:])
+        del keys
+        self.starts = np.flatnonzero(new)
+        self.firsts = self.lines[self.starts]
+        self.sizes = np.diff(np.append(self.starts, len(self.lines)))
+        # (a group's lines in order: its transcripts too, each once where it changes)
+        new[1:] |= self.owners[1:] != self.owners[:-1]
+        self.holders = (np.add.reduceat(new, self.starts, dtype=np.int64)
+                        if len(self.starts) else np.zeros(0, dtype=np.int64))
+
+    def each(self, values: np.ndarray) -> np.ndarray:
+        """Each line's value, from its group's (``values``, one per group)."""
+        return np.repeat(values, self.sizes)
+
+
+def _candidates(lines: Lines, wording: np.ndarray, shares: int, rules: Rules) -> np.ndarray:
+    """The first lines of the wordings (``wording``: a mask of the first lines) that
+    share their first or last ``ENDS`` words with a wording a word or two longer or
+    shorter, ascending."""
+    candidate = np.zeros(lines.total, dtype=bool)
+    for ends in (lines.heads, lines.tails):
+        # (by the last bits of the hash of the end: a line's end and length, as one
+        # number, and that number and another length fall in the same share)
+        by_end = _share_of(ends, shares)
+        for share in range(shares):
+            numbers = _in_share(by_end, share, wording)
+            # (an end and a length as one number; a collision only adds a comparison)
+            values = ends[numbers] * np.uint64(1 << 16) + lines.sizes[numbers]
+            candidate[numbers[_gapped(values, rules.max_edits)]] = True
+    return np.flatnonzero(candidate)
+
+
+def _gapped(values: np.ndarray, gaps: int) -> np.ndarray:
+    """Which of ``values`` differ from another of them by 1 to ``gaps``. (Each distinct
+    value is looked up once, with those above and below it in order: sorted, the values
+    are found in a pass rather than each by a search of its own.)"""
+    order = np.argsort(values)
+    ordered = values[order]
+    new = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    present = ordered[new]
+    del ordered
+    close = np.zeros(len(present), dtype=bool)
+    if len(present):
+        for gap in range(1, gaps + 1):
+            for shifted in (present + np.uint64(gap), present - np.uint64(gap)):
+                at = np.minimum(np.searchsorted(present, shifted), len(present) - 1)
+                close |= present[at] == shifted
+    found = np.empty(len(values), dtype=bool)
+    found[order] = close[np.cumsum(new) - 1]
+    return found
+
+
+def _said_again(lines: Lines, by_key: np.ndarray, shares: int, center: dict[int, int],
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """The lines whose wording (or a wording near it: ``center``) is said in more than
+    one transcript, ascending, and the first line of the wording each is listed under."""
+    moved = np.array(sorted(center), dtype=np.int64)
+    to = np.array([center[line] for line in moved.tolist()], dtype=np.int64)
+    joined = _distinct(np.concatenate((moved, to)))  # wordings with others under them
+    kept: list[np.ndarray] = []
+    labels: list[np.ndarray] = []
+    mixed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for share in range(shares):
+        group = _Groups(lines, _in_share(by_key, share))
+        label = group.firsts.copy()
+        if len(moved):
+            at = np.minimum(np.searchsorted(moved, label), len(moved) - 1)
+            hit = moved[at] == label
+            label[hit] = to[at[hit]]
+        touched = _among(group.firsts, joined)
+        alone = group.each((group.holders > 1) & ~touched)
+        kept.append(group.lines[alone])
+        labels.append(group.each(label)[alone])
+        among = group.each(touched)
+        mixed.append((group.lines[among], group.each(label)[among], group.owners[among]))
+    # Wordings listed under another: said again when all of them together are said in
+    # more than one transcript.
+    numbers, label, owner = (np.concatenate([part[n] for part in mixed]) for n in range(3))
+    if len(numbers):
+        held = _distinct(label * (len(lines.ids) + 1) + owner) // (len(lines.ids) + 1)
+        again = _among(label, _distinct(held[1:][held[1:] == held[:-1]]))
+        kept.append(numbers[again])
+        labels.append(label[again])
+    kept_all, labels_all = np.concatenate(kept), np.concatenate(labels)
+    order = np.argsort(kept_all)
+    return kept_all[order], labels_all[order]
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -561,10 +798,10 @@ def _among(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
     return found
 
 
-def _text(transcripts: list[Transcript], owner: np.ndarray, places: np.ndarray,
-          line: int) -> str:
-    number, start, end = places[line].tolist()
-    return _flat(transcripts[int(owner[line])])[number][1].text[start:end]
+def _text(transcripts: list[Transcript], lines: Lines, line: int) -> str:
+    number, start, end = lines.places[line].tolist()
+    owner = int(np.searchsorted(lines.ends, line, side="right"))
+    return _flat(transcripts[owner])[number][1].text[start:end]
 
 
 _FLAT: dict[int, list[tuple[Turn, Paragraph]]] = {}
@@ -579,14 +816,15 @@ def _flat(transcript: Transcript) -> list[tuple[Turn, Paragraph]]:
     return made
 
 
-def _near_wordings(chosen: np.ndarray, first: np.ndarray, center: np.ndarray,
-                   transcripts: list[Transcript], owner: np.ndarray, places: np.ndarray,
-                   rules: Rules) -> None:
-    """List each of the ``chosen`` wordings that is near one before it (``near``) under
-    that one, in ``center``."""
+def _near_wordings(chosen: np.ndarray, transcripts: list[Transcript], lines: Lines,
+                   rules: Rules) -> dict[int, int]:
+    """The ``chosen`` wordings (their first lines) that are near one before them
+    (``near``), each with the wording it is listed under."""
+    center: dict[int, int] = {}
     if not len(chosen):
-        return
-    said = [words(_text(transcripts, owner, places, int(first[k]))) for k in chosen.tolist()]
+        return center
+    firsts = chosen.tolist()
+    said = [words(_text(transcripts, lines, line)) for line in firsts]
     hashes = RMinHash.from_token_sets([pairs(w) for w in said], NUM_PERM, SEED)
     index = RMinHashLSH(0.6, NUM_PERM, BANDS)
     index.insert_pairs(list(enumerate(hashes)))
@@ -597,8 +835,9 @@ def _near_wordings(chosen: np.ndarray, first: np.ndarray, center: np.ndarray,
         taken.add(position)
         for other in index.query(minhash):
             if other not in taken and near(said[position], said[other], rules):
-                center[chosen[other]] = chosen[position]
+                center[firsts[other]] = firsts[position]
                 taken.add(other)
+    return center
 
 
 _KEEP = frozenset("not no never nor neither without".split())

@@ -161,10 +161,53 @@ def test_sketches_are_kept_by_transcript_and_made_again_only_when_it_changes(
     keys[THIRD] = "f" * 32  # (its file changed)
     sketches.of(archive.transcripts, keys)
     assert sketches.made == 1
-    assert len(list((tmp_path / "sketches").glob("*.pickle"))) == 3  # (the old one is gone)
+    assert len(list((tmp_path / "sketches").glob("*.lines"))) == 3  # (the old one is gone)
     assert Sketches(tmp_path / "sketches", Rules(min_words=8)).of(
         archive.transcripts, keys) is not None  # (other rules: other sketches)
-    assert len(list((tmp_path / "sketches").glob("*.pickle"))) == 3
+    assert len(list((tmp_path / "sketches").glob("*.lines"))) == 3
+
+
+def test_a_damaged_or_cut_sketch_is_made_again(tmp_path: Path) -> None:
+    content = content_of(tmp_path, synthetic.talking_files())
+    archive = load(content)
+    keys = {t.id: f"{n:032d}" for n, t in enumerate(archive.transcripts)}
+    sketches = Sketches(tmp_path / "sketches", Rules())
+    first = sketches.of(archive.transcripts, keys)
+    assert first.total > 3 and len(first.ids) == 3
+    kept = sorted((tmp_path / "sketches").glob("*.lines"))
+    kept[0].write_bytes(kept[0].read_bytes()[:-5])  # (cut short)
+    kept[1].write_bytes(b"junk" + kept[1].read_bytes()[4:])  # (not a sketch)
+    again = sketches.of(archive.transcripts, keys)
+    assert sketches.made == 2 and again == first
+
+
+def test_lines_sorted_share_by_share_are_grouped_as_all_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import talking_points
+
+    content = content_of(tmp_path, synthetic.talking_files())
+    archive = load(content, prepare=Tagger)
+    lines = Sketches(tmp_path / "sketches", Rules()).of(archive.transcripts, None)
+    assert lines.total > 16
+
+    def seen(said: Said) -> list[object]:
+        return [[(o.transcript.id, o.paragraph.id, o.start, o.end, o.exact)
+                 for o in point.occurrences] for point in said.points]
+
+    whole = find(archive, lines)
+    monkeypatch.setattr(talking_points, "SHARE", 2)  # (a share for every few lines)
+    shared = find(archive, lines)
+    assert seen(shared) == seen(whole) and len(seen(whole)[0]) == 3
+    assert shared.by_paragraph.keys() == whole.by_paragraph.keys()
+
+
+def test_lines_must_be_those_of_the_archive(tmp_path: Path) -> None:
+    content = content_of(tmp_path, synthetic.talking_files())
+    archive = load(content)
+    lines = Sketches(tmp_path / "sketches", Rules()).of(archive.transcripts[:2], None)
+    with pytest.raises(ValueError, match="oldest first"):
+        find(archive, lines)
 
 
 def _soup(path: Path) -> BeautifulSoup:
