@@ -2,7 +2,8 @@
 
 (a) the sample in content/; (b) the 45 White House press conferences plus the 1,151
 briefings of ../shared/corpus (and the sample); (c) a synthetic archive of made-up
-transcripts (generator.synthetic) whose mean length is (b)'s. For each: import time,
+transcripts (generator.synthetic) whose mean length is (b)'s (3,000 words without (b),
+or ``--words``). For each: import time,
 generation (validate, tag, render, write), MkDocs and search-index time, peak memory,
 site size, largest page, transcripts per second; and, as the baseline measured in the
 same run, a plain `mkdocs build` of the same generated pages. For (b) it also times a
@@ -11,6 +12,7 @@ Asserts nothing about time.
 
     make bench                                  # all three; (c) has 10,000 transcripts
     .venv/bin/python benchmarks/bench_build.py --synthetic 2000 --skip b
+    .venv/bin/python benchmarks/bench_build.py --skip ab --words 6543   # (c) alone
 """
 
 from __future__ import annotations
@@ -249,19 +251,23 @@ def main() -> int:
     parser.add_argument("--synthetic", type=int, default=10_000, help="transcripts in (c)")
     parser.add_argument("--skip", default="", help="corpora to skip, e.g. 'c' or 'bc'")
     parser.add_argument("--keep", type=Path, help="keep the work files in this folder")
+    parser.add_argument("--words", type=int,
+                        help="mean words per transcript of (c) (default: that of (b) when "
+                             "(b) is built, else 3,000)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-build-", dir=args.keep))
     rows: dict[str, dict] = {}
     again: dict[str, float] | None = None
-    words = 3000
+    words = args.words or 3000
     try:
         if "a" not in args.skip:
             content, count, seconds = sample(root)
             rows["(a) sample"] = measure("a", content, count, seconds, root)
         if "b" not in args.skip:
             content, count, seconds = corpus(root)
-            words = mean_words(content)
-            print(f"  (b) mean words per transcript: {words}", flush=True)
+            mean = mean_words(content)
+            words = args.words or mean
+            print(f"  (b) mean words per transcript: {mean}", flush=True)
             rows["(b) corpus"] = measure("b", content, count, seconds, root)
             again = rebuilds(content, root / "site-b")
             print(f"  (b) rebuild, nothing changed: {again['unchanged_total']:.1f} s, "

@@ -289,8 +289,8 @@ class _RenderJob:
         """Put the files of the whole archive together from the parts that ``run`` wrote."""
         checker = links.LinkCheck()
         files = list(assemble(self.work, self.archive, self.published))
-        for path, content in files:
-            checker.add(path, content)
+        for path, _ in files:
+            checker.add(path, b"")  # (data files: noted by their path alone)
         written, unchanged, seen = write_files(self.work, files)
         advance(len(files))
         return _Share(written, unchanged, seen, checker, {})

@@ -8,6 +8,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,60 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class Joined:
+    """The content of a file made of other files one after the other, ``head`` before
+    them (``empty`` instead of them when they hold nothing): written by copying them, so
+    that the whole never sits in memory (the archive's full text, compressed, is one)."""
+
+    parts: tuple[Path, ...]
+    head: bytes = b""
+    empty: bytes = b""
+
+
+CHUNK = 1 << 20
+
+
+def write_joined(path: Path, joined: Joined) -> bool:
+    """``write_if_changed`` for a ``Joined`` content: the parts are copied into a new
+    file beside ``path``, which replaces it unless it holds the same bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(joined.head)
+            start = handle.tell()
+            for part in joined.parts:
+                with part.open("rb") as source:
+                    shutil.copyfileobj(source, handle, CHUNK)
+            if handle.tell() == start:
+                handle.write(joined.empty)
+        if _same_bytes(Path(temporary), path):
+            Path(temporary).unlink()
+            return False
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    """Whether two files hold the same bytes (False when ``other`` is missing)."""
+    try:
+        if one.stat().st_size != other.stat().st_size:
+            return False
+        with one.open("rb") as first, other.open("rb") as second:
+            while True:
+                chunk = first.read(CHUNK)
+                if chunk != second.read(CHUNK):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
+
+
 def sync_tree(
     root: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
     keep: Iterable[str] = (),
@@ -63,7 +118,7 @@ def sync_tree(
 
 
 def write_files(
-    root: Path, files: Iterable[tuple[str, str | bytes]]
+    root: Path, files: Iterable[tuple[str, str | bytes | Joined]]
 ) -> tuple[int, int, set[str]]:
     """Write each (path relative to ``root``, content) whose file does not already hold
     it; content ``UNCHANGED`` is not written. Returns (written, unchanged, the paths).
@@ -76,7 +131,8 @@ def write_files(
         seen.add(relative)
         if content is UNCHANGED:  # not rendered again: its file is as it should be
             unchanged += 1
-        elif write_if_changed(root / relative, content):
+        elif (write_joined(root / relative, content) if isinstance(content, Joined)
+              else write_if_changed(root / relative, content)):
             written += 1
         else:
             unchanged += 1

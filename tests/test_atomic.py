@@ -133,3 +133,28 @@ def test_prune_deletes_what_was_not_made_and_the_folders_left_empty(tmp_path: Pa
     assert prune(tmp_path, {"a/new.md", "index.md"}, keep={"cache", "record.pickle"}) == 2
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
         "a", "a/new.md", "cache", "cache/entry", "index.md", "record.pickle"]
+
+
+def test_a_file_joined_from_parts_is_copied_and_written_only_when_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import write
+    from generator.write import Joined, write_files
+
+    monkeypatch.setattr(write, "CHUNK", 3)  # (parts and comparisons over several chunks)
+    parts = []
+    for number, text in enumerate(("alpha beta\n", "", "gamma delta epsilon\n")):
+        parts.append(tmp_path / f"part{number}")
+        parts[-1].write_text(text, "utf-8")
+    joined = Joined(tuple(parts), b"head\n", b"nothing\n")
+    out = tmp_path / "out"
+    assert write_files(out, [("data/all.txt", joined)])[:2] == (1, 0)
+    assert (out / "data/all.txt").read_text("utf-8") == "head\nalpha beta\ngamma delta epsilon\n"
+    assert write_files(out, [("data/all.txt", joined)])[:2] == (0, 1)  # (the same bytes)
+    parts[2].write_text("gamma delta epsiloN\n", "utf-8")  # (one byte, same length)
+    assert write_files(out, [("data/all.txt", joined)])[:2] == (1, 0)
+    assert (out / "data/all.txt").read_text("utf-8").endswith("epsiloN\n")
+    assert write_files(out, [("data/all.txt", Joined(tuple(parts[1:2]), b"h\n", b"none\n"))])[
+        :2] == (1, 0)
+    assert (out / "data/all.txt").read_text("utf-8") == "h\nnone\n"
+    assert sorted(p.name for p in (out / "data").iterdir()) == ["all.txt"]  # (no leftovers)
