@@ -13,6 +13,7 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
 import time
@@ -301,7 +302,13 @@ _DONE: Any = None
 """The job and a shared counter of files made, inherited by forked rendering processes."""
 
 
-def _render_share(share: int, shares: int) -> _Share:
+def _render_share(share: int, shares: int) -> Path:
+    """Render a share of the job; the share's record (counts, paths, link check) is
+    written to a file in the work folder, whose path is given back (``_merge`` reads it).
+    (Given back as the result, the record was unpickled while this process's parent
+    still held the archive: at 10,000 transcripts of the corpus's length, a record and
+    its pickle took 250 MB on top of it, the build's peak; and here its pickle was made
+    whole in memory before it was sent.)"""
     assert _JOB is not None
     done = _DONE
     made = 0
@@ -317,11 +324,14 @@ def _render_share(share: int, shares: int) -> _Share:
     result = _JOB.run(share, shares, advance)
     with done.get_lock():  # (the files made since the last count)
         done.value += made
-    return result
+    record = _JOB.work / f".share-{share}.pickle"
+    with record.open("wb") as handle:
+        pickle.dump(result, handle, pickle.HIGHEST_PROTOCOL)
+    return record
 
 
 def _render_in_parallel(job: _RenderJob, workers: int,
-                        advance: Callable[[int], None]) -> list[_Share]:
+                        advance: Callable[[int], None]) -> list[_Share | Path]:
     """``job`` split between ``workers`` forked processes, each making every
     ``workers``-th unit; the progress bar follows the files they make."""
     global _JOB, _DONE
@@ -342,13 +352,19 @@ def _render_in_parallel(job: _RenderJob, workers: int,
         _JOB = _DONE = None
 
 
-def _merge(shares: list[_Share], fingerprints: Fingerprints | None
+def _merge(shares: list[_Share | Path], fingerprints: Fingerprints | None
            ) -> tuple[int, int, set[str], links.LinkCheck]:
-    """The shares of the rendering processes as one: counts, paths, link check."""
+    """The shares of the rendering processes as one: counts, paths, link check (a share
+    in a file is read, and the file deleted)."""
     checker = links.LinkCheck()
     seen: set[str] = set()
     written = unchanged = 0
     for share in shares:
+        if isinstance(share, Path):
+            record = share
+            with record.open("rb") as handle:
+                share = pickle.load(handle)
+            record.unlink()
         twice = seen & share.seen
         if twice:
             raise ValueError(f"two generated files would be written to {min(twice)}")

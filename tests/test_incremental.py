@@ -134,6 +134,7 @@ def test_rendering_in_several_processes_gives_what_one_process_gives(
                 yield counted
 
     newest, (written, unchanged, deleted) = generate(paths, workers=3, progress=Counting())
+    assert not list(paths.work.glob(".share-*"))  # (each share's record read and deleted)
     archive = load(paths.content)  # (in the order of the archive, as generate had it)
     assert newest == archive.transcripts[0].date
     assert written == sum(len(synthetic.read(paths.work / folder))
