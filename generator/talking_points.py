@@ -297,9 +297,9 @@ class Sketches:
         for number, path in enumerate(paths):
             kept = held.pop(number, None)
             packed = kept.packed() if kept is not None else path.read_bytes()  # type: ignore[union-attr]
-            if _count(packed) != counts[number]:  # (changed since: made again)
+            if _count(packed, len(packed)) != counts[number]:  # (changed since: made again)
                 packed = sketch(ordered[number], self.rules).packed()
-                if _count(packed) != counts[number]:
+                if _count(packed, len(packed)) != counts[number]:
                     raise RuntimeError(f"{path}: changed while it was read")
             lines.put(number, packed)
         if keys is not None:
@@ -310,12 +310,13 @@ class Sketches:
         return lines
 
 
-def _count(packed: bytes) -> int | None:
-    """The number of lines of a packed sketch, or None when it is none (damaged, cut)."""
-    if len(packed) < len(MAGIC) + 4 or not packed.startswith(MAGIC):
+def _count(head: bytes, size: int) -> int | None:
+    """The number of lines of a packed sketch of ``size`` bytes that starts with
+    ``head``, or None when it is none (damaged, cut)."""
+    if len(head) < len(MAGIC) + 4 or not head.startswith(MAGIC):
         return None
-    count = int.from_bytes(packed[len(MAGIC):len(MAGIC) + 4], "little")
-    return count if len(packed) == len(MAGIC) + 4 + ROW * count else None
+    count = int.from_bytes(head[len(MAGIC):len(MAGIC) + 4], "little")
+    return count if size == len(MAGIC) + 4 + ROW * count else None
 
 
 def _kept_count(path: Path) -> int | None:
@@ -326,10 +327,7 @@ def _kept_count(path: Path) -> int | None:
             size = path.stat().st_size
     except OSError:
         return None
-    if len(head) < len(MAGIC) + 4 or not head.startswith(MAGIC):
-        return None
-    count = int.from_bytes(head[len(MAGIC):], "little")
-    return count if size == len(head) + ROW * count else None
+    return _count(head, size)
 
 
 _TODO: list[tuple[Transcript, Path | None]] = []
@@ -638,11 +636,8 @@ def _repeated(transcripts: list[Transcript], lines: Lines, rules: Rules,
         candidates = _candidates(lines, wording, shares, rules)
         often = np.concatenate(said_often, axis=1)
         often = often[:, np.argsort(often[0])]
-        size = np.ones(len(candidates), dtype=np.int64)
-        at = np.minimum(np.searchsorted(often[0], candidates), max(often.shape[1] - 1, 0))
-        if often.shape[1]:
-            hit = often[0, at] == candidates
-            size[hit] = often[1, at[hit]]
+        size = _looked_up(candidates, often[0], often[1], np.ones(len(candidates),
+                                                                  dtype=np.int64))
         # The commonest wording first (then the earliest): it takes in those near it,
         # which then take in no others, so that every wording of a talking point is near
         # the one it is listed under (near wordings of near wordings would drift).
@@ -758,11 +753,7 @@ def _said_again(lines: Lines, by_key: np.ndarray, shares: int, center: dict[int,
     mixed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for share in range(shares):
         group = _Groups(lines, _in_share(by_key, share))
-        label = group.firsts.copy()
-        if len(moved):
-            at = np.minimum(np.searchsorted(moved, label), len(moved) - 1)
-            hit = moved[at] == label
-            label[hit] = to[at[hit]]
+        label = _looked_up(group.firsts, moved, to, group.firsts.copy())
         touched = _among(group.firsts, joined)
         alone = group.each((group.holders > 1) & ~touched)
         kept.append(group.lines[alone])
@@ -780,6 +771,17 @@ def _said_again(lines: Lines, by_key: np.ndarray, shares: int, center: dict[int,
     kept_all, labels_all = np.concatenate(kept), np.concatenate(labels)
     order = np.argsort(kept_all)
     return kept_all[order], labels_all[order]
+
+
+def _looked_up(values: np.ndarray, keys: np.ndarray, found: np.ndarray,
+               otherwise: np.ndarray) -> np.ndarray:
+    """``otherwise`` (one per value), where each of ``values`` that is one of ``keys``
+    (sorted) is replaced by the ``found`` of that key."""
+    if len(keys):
+        at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+        hit = keys[at] == values
+        otherwise[hit] = found[at[hit]]
+    return otherwise
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -805,7 +807,7 @@ def _among(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
 
 def _text(transcripts: list[Transcript], lines: Lines, line: int) -> str:
     number, start, end = lines.places[line].tolist()
-    owner = int(np.searchsorted(lines.ends, line, side="right"))
+    owner = int(lines.owners(np.asarray(line)))
     return _flat(transcripts[owner])[number][1].text[start:end]
 
 
