@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import filecmp
 import os
 import shutil
 import tempfile
@@ -63,7 +64,8 @@ CHUNK = 1 << 20
 
 def write_joined(path: Path, joined: Joined) -> bool:
     """``write_if_changed`` for a ``Joined`` content: the parts are copied into a new
-    file beside ``path``, which replaces it unless it holds the same bytes."""
+    file beside ``path``, which replaces it unless it holds the same bytes (compared a
+    block at a time)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -75,7 +77,7 @@ def write_joined(path: Path, joined: Joined) -> bool:
                     shutil.copyfileobj(source, handle, CHUNK)
             if handle.tell() == start:
                 handle.write(joined.empty)
-        if _same_bytes(Path(temporary), path):
+        if path.is_file() and filecmp.cmp(temporary, path, shallow=False):
             Path(temporary).unlink()
             return False
         os.replace(temporary, path)
@@ -83,22 +85,6 @@ def write_joined(path: Path, joined: Joined) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
-
-
-def _same_bytes(one: Path, other: Path) -> bool:
-    """Whether two files hold the same bytes (False when ``other`` is missing)."""
-    try:
-        if one.stat().st_size != other.stat().st_size:
-            return False
-        with one.open("rb") as first, other.open("rb") as second:
-            while True:
-                chunk = first.read(CHUNK)
-                if chunk != second.read(CHUNK):
-                    return False
-                if not chunk:
-                    return True
-    except OSError:
-        return False
 
 
 def sync_tree(

@@ -141,7 +141,7 @@ def test_a_file_joined_from_parts_is_copied_and_written_only_when_it_changes(
     from generator import write
     from generator.write import Joined, write_files
 
-    monkeypatch.setattr(write, "CHUNK", 3)  # (parts and comparisons over several chunks)
+    monkeypatch.setattr(write, "CHUNK", 3)  # (each part copied in several chunks)
     parts = []
     for number, text in enumerate(("alpha beta\n", "", "gamma delta epsilon\n")):
         parts.append(tmp_path / f"part{number}")
